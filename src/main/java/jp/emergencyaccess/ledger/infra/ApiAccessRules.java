@@ -1,0 +1,15 @@
+package jp.emergencyaccess.ledger.infra;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Each feature states which roles may call its paths, as a bean of this type. Roles are checked
+ * before the body is read, so a caller without the role learns nothing about validation. Paths
+ * under /api that no rule names are denied.
+ */
+public interface ApiAccessRules {
+  void apply(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          rules);
+}

@@ -1,0 +1,73 @@
+package jp.emergencyaccess.ledger.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** HTTP Basic over configured accounts; 401/403 answered as problem+json. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerAccountProperties.class)
+class SecurityConfig {
+
+  @Bean
+  UserDetailsService ledgerAccounts(LedgerAccountProperties properties) {
+    return new LedgerAccounts(properties);
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, List<ApiAccessRules> featureRules, ObjectMapper json)
+      throws Exception {
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(
+                    (request, response, e) -> {
+                      response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
+                      write(
+                          json,
+                          response,
+                          HttpStatus.UNAUTHORIZED,
+                          "credentials are missing or wrong");
+                    }))
+        .exceptionHandling(
+            ex ->
+                ex.accessDeniedHandler(
+                    (request, response, e) ->
+                        write(json, response, HttpStatus.FORBIDDEN, e.getMessage())))
+        .authorizeHttpRequests(
+            rules -> {
+              rules
+                  .requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                  .permitAll()
+                  .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                  .permitAll();
+              featureRules.forEach(r -> r.apply(rules));
+              rules.anyRequest().denyAll();
+            })
+        .headers(Customizer.withDefaults());
+    return http.build();
+  }
+
+  static void write(
+      ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("about:blank"));
+    response.setStatus(status.value());
+    response.setContentType("application/problem+json");
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,127 @@
+package jp.emergencyaccess.ledger.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import jp.emergencyaccess.ledger.activation.ActivationChange;
+import jp.emergencyaccess.ledger.activation.ActivationQueries;
+import jp.emergencyaccess.ledger.activation.ActivePeriod;
+import jp.emergencyaccess.ledger.activation.AsOf;
+import jp.emergencyaccess.ledger.activation.RegionNames;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.notice.NoticeDirectory;
+import jp.emergencyaccess.ledger.notice.NoticeIds;
+import jp.emergencyaccess.ledger.notice.NoticeSummary;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/activation")
+class ActivationController {
+  private final ActivationQueries activation;
+  private final NoticeDirectory notices;
+  private final RegionNames names;
+  private final Clock clock;
+
+  ActivationController(
+      ActivationQueries activation, NoticeDirectory notices, RegionNames names, Clock clock) {
+    this.activation = activation;
+    this.notices = notices;
+    this.clock = clock;
+    this.names = names;
+  }
+
+  record RegionEntry(
+      String regionCode, String name, LocalDate from, LocalDate until, String noticeId) {}
+
+  record FacilityEntry(
+      String facilityCode, LocalDate from, LocalDate until, String applicationId) {}
+
+  record ActivationAnswer(
+      OffsetDateTime at,
+      String revision,
+      OffsetDateTime knownAt,
+      List<RegionEntry> regions,
+      List<FacilityEntry> facilities) {}
+
+  record Basis(String kind, String regionCode, String noticeId, String applicationId) {}
+
+  record CheckAnswer(
+      String regionCode,
+      OffsetDateTime at,
+      boolean active,
+      List<Basis> basis,
+      List<String> reasons) {}
+
+  @GetMapping
+  ActivationAnswer state(
+      @RequestParam(required = false) String at,
+      @RequestParam(required = false) String revision,
+      @RequestParam(required = false) String knownAt) {
+    Instant when = instant("at", at);
+    AsOf asOf = asOf(revision, knownAt);
+    List<ActivePeriod> active = activation.activeAt(when, asOf.filter());
+    return new ActivationAnswer(
+        JapanTime.render(when),
+        revision,
+        JapanTime.render(asOf.knownAt()),
+        active.stream()
+            .filter(p -> p.kind() == ActivationChange.Kind.REGION)
+            .map(
+                p ->
+                    new RegionEntry(
+                        p.subject(),
+                        names.nameOf(p.subject()).orElse(null),
+                        p.from(),
+                        p.until(),
+                        p.noticeId()))
+            .toList(),
+        active.stream()
+            .filter(p -> p.kind() == ActivationChange.Kind.FACILITY)
+            .map(p -> new FacilityEntry(p.subject(), p.from(), p.until(), p.applicationId()))
+            .toList());
+  }
+
+  @GetMapping(value = "/check", params = "region")
+  CheckAnswer checkRegion(
+      @RequestParam String region,
+      @RequestParam(required = false) String at,
+      @RequestParam(required = false) String revision) {
+    RegionCode code = RegionCode.parse("region", region);
+    Instant when = instant("at", at);
+    List<Basis> basis =
+        activation.regionCoverage(code, when, asOf(revision, null).filter()).stream()
+            .map(p -> new Basis("REGION", p.subject(), p.noticeId(), null))
+            .toList();
+    return new CheckAnswer(
+        code.value(),
+        JapanTime.render(when),
+        !basis.isEmpty(),
+        basis,
+        basis.isEmpty() ? List.of("NOT_ACTIVATED") : List.of());
+  }
+
+  private Instant instant(String field, String value) {
+    Instant parsed = JapanTime.parseInstantOrDate(field, value);
+    return parsed == null ? clock.instant() : parsed;
+  }
+
+  private AsOf asOf(String revision, String knownAt) {
+    NoticeSummary notice = null;
+    if (revision != null) {
+      NoticeIds.check("revision", revision);
+      notice =
+          notices
+              .find(revision)
+              .orElseThrow(() -> new NotFound("notice " + revision + " is not registered"));
+    }
+    Instant known = JapanTime.parseInstantOrDate("knownAt", knownAt);
+    return new AsOf(notice, known);
+  }
+}

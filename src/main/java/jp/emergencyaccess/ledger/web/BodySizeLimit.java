@@ -1,0 +1,54 @@
+package jp.emergencyaccess.ledger.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses JSON bodies over 64 KiB before anything reads them. Bulk imports (CSV) have their own,
+ * larger limit where they are handled.
+ */
+@Component
+class BodySizeLimit extends OncePerRequestFilter {
+  static final long MAX_JSON_BYTES = 64 * 1024;
+  private final ObjectMapper json;
+
+  BodySizeLimit(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String type = request.getContentType();
+    boolean jsonBody = type == null || type.startsWith(MediaType.APPLICATION_JSON_VALUE);
+    long length = request.getContentLengthLong();
+    if (jsonBody && (length > MAX_JSON_BYTES || (length < 0 && isChunkedWrite(request)))) {
+      var problem =
+          Problems.problem(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              "body-too-large",
+              "Body too large",
+              "a JSON body may be at most 65536 bytes with a Content-Length");
+      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), problem);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static boolean isChunkedWrite(HttpServletRequest request) {
+    String method = request.getMethod();
+    return ("POST".equals(method) || "PUT".equals(method))
+        && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+  }
+}

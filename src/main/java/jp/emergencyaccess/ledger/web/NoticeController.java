@@ -1,0 +1,95 @@
+package jp.emergencyaccess.ledger.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.infra.Commands;
+import jp.emergencyaccess.ledger.notice.NoticeDirectory;
+import jp.emergencyaccess.ledger.notice.NoticeIds;
+import jp.emergencyaccess.ledger.notice.NoticeSummary;
+import jp.emergencyaccess.ledger.notice.RegisterNotice;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/notices")
+class NoticeController {
+  private final Commands commands;
+  private final NoticeDirectory notices;
+  private final Clock clock;
+
+  NoticeController(Commands commands, NoticeDirectory notices, Clock clock) {
+    this.commands = commands;
+    this.notices = notices;
+    this.clock = clock;
+  }
+
+  record RegisterRequest(
+      @NotBlank String noticeId,
+      @NotBlank String series,
+      @NotNull Integer revision,
+      @NotNull LocalDate issuedOn,
+      @NotBlank String title,
+      String confirmation) {}
+
+  record NoticeAnswer(
+      String noticeId,
+      String series,
+      int revision,
+      LocalDate issuedOn,
+      String title,
+      String confirmation,
+      OffsetDateTime registeredAt) {
+    static NoticeAnswer of(NoticeSummary n) {
+      return new NoticeAnswer(
+          n.noticeId(),
+          n.series(),
+          n.revision(),
+          n.issuedOn(),
+          n.title(),
+          n.confirmation(),
+          JapanTime.render(n.registeredAt()));
+    }
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  NoticeAnswer register(@Valid @RequestBody RegisterRequest body) {
+    commands.send(
+        new RegisterNotice(
+            body.noticeId(),
+            body.series(),
+            body.revision(),
+            body.issuedOn(),
+            body.title(),
+            body.confirmation(),
+            clock.instant()));
+    return get(body.noticeId());
+  }
+
+  @GetMapping
+  List<NoticeAnswer> list() {
+    return notices.all().stream().map(NoticeAnswer::of).toList();
+  }
+
+  @GetMapping("/{noticeId}")
+  NoticeAnswer get(@PathVariable String noticeId) {
+    NoticeIds.check("noticeId", noticeId);
+    return notices
+        .find(noticeId)
+        .map(NoticeAnswer::of)
+        .orElseThrow(() -> new NotFound("notice " + noticeId + " is not registered"));
+  }
+}

@@ -1,0 +1,127 @@
+package jp.emergencyaccess.ledger.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.common.RuleViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every refusal as application/problem+json (RFC 9457), with field-level errors for bad input. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(InvalidField.class)
+  ResponseEntity<Object> invalidField(InvalidField e) {
+    return Problems.answer(Problems.invalid(List.of(Problems.error(e.field(), e.reason()))));
+  }
+
+  @ExceptionHandler(RuleViolation.class)
+  ResponseEntity<Object> ruleBroken(RuleViolation e) {
+    var problem =
+        Problems.problem(HttpStatus.CONFLICT, "rule-broken", "Rule broken", e.getMessage());
+    problem.setProperty("rule", e.rule());
+    return Problems.answer(problem);
+  }
+
+  @ExceptionHandler({NotFound.class, AggregateNotFoundException.class})
+  ResponseEntity<Object> notFound(RuntimeException e) {
+    return Problems.answer(
+        Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+  }
+
+  /** Two requests raced for the same unique thing; the loser recorded nothing. */
+  @ExceptionHandler({DuplicateKeyException.class, ConflictingModificationException.class})
+  ResponseEntity<Object> conflict(RuntimeException e) {
+    return Problems.answer(
+        Problems.problem(
+            HttpStatus.CONFLICT,
+            "conflict",
+            "Conflict",
+            "a concurrent request recorded a conflicting change first; nothing was recorded"));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> forbidden(AccessDeniedException e) {
+    return Problems.answer(
+        Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+    return Problems.answer(
+        Problems.invalid(List.of(Problems.error(e.getName(), "has the wrong type or format"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> Problems.error(f.getField(), String.valueOf(f.getDefaultMessage())))
+            .collect(Collectors.toList());
+    return Problems.answer(Problems.invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return Problems.answer(Problems.invalid(List.of(describe(e.getCause()))));
+  }
+
+  /** Names the field and the fault of an unreadable body without echoing its values. */
+  private static Map<String, String> describe(Throwable cause) {
+    if (cause instanceof ValueInstantiationException v && v.getCause() instanceof InvalidField f) {
+      return Problems.error(f.field(), f.reason());
+    }
+    if (cause instanceof JsonMappingException m) {
+      String field = path(m);
+      if (cause instanceof UnrecognizedPropertyException) {
+        return Problems.error(field, "is not a known field");
+      }
+      if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+        return Problems.error(field, "has the wrong type or format");
+      }
+      if (cause.getCause() instanceof InvalidField f) {
+        return Problems.error(f.field(), f.reason());
+      }
+      return Problems.error(field, "cannot be read");
+    }
+    return Problems.error("body", "is not valid JSON");
+  }
+
+  private static String path(JsonMappingException e) {
+    String path =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    return path.isEmpty() ? "body" : path;
+  }
+}
