@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jp.emergencyaccess.ledger.facility.FacilityActivated;
+import jp.emergencyaccess.ledger.facility.FacilityActivationExtended;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import jp.emergencyaccess.ledger.notice.NoticeSummary;
 import org.axonframework.config.ProcessingGroup;
@@ -77,6 +79,42 @@ public class ActivationLog {
         recordedAt);
   }
 
+  @EventHandler
+  void on(FacilityActivated e, EventMessage<?> message, @Timestamp Instant recordedAt) {
+    insert(
+        message.getIdentifier(),
+        ActivationChange.Kind.FACILITY,
+        e.facilityCode(),
+        "ACTIVATED",
+        e.from(),
+        e.until(),
+        null,
+        null,
+        null,
+        null,
+        e.applicationId(),
+        e.at(),
+        recordedAt);
+  }
+
+  @EventHandler
+  void on(FacilityActivationExtended e, EventMessage<?> message, @Timestamp Instant recordedAt) {
+    insert(
+        message.getIdentifier(),
+        ActivationChange.Kind.FACILITY,
+        e.facilityCode(),
+        "EXTENDED",
+        e.from(),
+        e.until(),
+        e.previousUntil(),
+        null,
+        null,
+        null,
+        e.applicationId(),
+        e.at(),
+        recordedAt);
+  }
+
   private void insertRegion(
       EventMessage<?> message,
       String change,
@@ -104,8 +142,7 @@ public class ActivationLog {
         recordedAt);
   }
 
-  /** Records a change of a facility's individual activation (used by the facility feature). */
-  public void insert(
+  private void insert(
       String eventId,
       ActivationChange.Kind kind,
       String subject,

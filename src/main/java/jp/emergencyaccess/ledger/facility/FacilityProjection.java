@@ -1,0 +1,66 @@
+package jp.emergencyaccess.ledger.facility;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Facility master data, written in the command's transaction (subscribing processor). */
+@Component
+@ProcessingGroup(FacilityProjection.GROUP)
+class FacilityProjection implements FacilityDirectory {
+  static final String GROUP = "facilities";
+  private static final String COLUMNS =
+      "facility_code, kind, name, name_kana, postal_code, address, municipality_code, phone,"
+          + " registered_at";
+
+  private final JdbcTemplate jdbc;
+
+  FacilityProjection(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(FacilityRegistered e, @Timestamp Instant recordedAt) {
+    jdbc.update(
+        "insert into facility (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.facilityCode(),
+        e.kind().name(),
+        e.name(),
+        e.nameKana(),
+        e.postalCode(),
+        e.address(),
+        e.municipalityCode(),
+        e.phone(),
+        recordedAt.toEpochMilli());
+  }
+
+  @Override
+  public Optional<FacilitySummary> find(String facilityCode) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + " from facility where facility_code = ?",
+            FacilityProjection::row,
+            facilityCode)
+        .stream()
+        .findFirst();
+  }
+
+  private static FacilitySummary row(ResultSet rs, int n) throws SQLException {
+    return new FacilitySummary(
+        rs.getString("facility_code"),
+        FacilityKind.valueOf(rs.getString("kind")),
+        rs.getString("name"),
+        rs.getString("name_kana"),
+        rs.getString("postal_code"),
+        rs.getString("address"),
+        rs.getString("municipality_code"),
+        rs.getString("phone"),
+        Instant.ofEpochMilli(rs.getLong("registered_at")));
+  }
+}
