@@ -88,4 +88,59 @@ class RestartTest {
       assertThat(extend.json().at("/periods/0/until").asText()).isEqualTo("2024-03-07");
     }
   }
+
+  @Test
+  void rebuildingTheReadModelsFromTheEventsGivesTheSameAnswers() throws Exception {
+    Path dataDir = Files.createTempDirectory(Path.of("target"), "rebuild-");
+    String notices;
+    String region;
+    try (var first = start(dataDir)) {
+      Api api = api(first);
+      api.post(
+          "/api/notices",
+          Map.of(
+              "noticeId",
+              "noto-2024-ext-1",
+              "series",
+              "noto-2024",
+              "revision",
+              3,
+              "issuedOn",
+              "2024-01-05",
+              "title",
+              "延長"));
+      api.post(
+          "/api/regions/162051/activate",
+          Map.of("from", "2024-01-01", "until", "2024-01-07", "noticeId", "noto-2024-ext-1"));
+      api.post(
+          "/api/regions/162051/extend",
+          Map.of("until", "2024-01-14", "noticeId", "noto-2024-ext-1"));
+      notices = api.get("/api/notices").text();
+      region = api.get("/api/regions/162051").text();
+      assertThat(region).contains("2024-01-14");
+    }
+
+    var output = new java.io.ByteArrayOutputStream();
+    var original = System.out;
+    System.setOut(new java.io.PrintStream(output, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(
+              jp.emergencyaccess.ledger.infra.CommandLine.run(
+                  LedgerApplication.class,
+                  new String[] {
+                    "rebuild", "--ledger.data-dir=" + dataDir, "--logging.level.root=WARN"
+                  }))
+          .isTrue();
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(output.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("done: 3 events replayed");
+
+    try (var second = start(dataDir)) {
+      Api api = api(second);
+      assertThat(api.get("/api/notices").text()).isEqualTo(notices);
+      assertThat(api.get("/api/regions/162051").text()).isEqualTo(region);
+    }
+  }
 }

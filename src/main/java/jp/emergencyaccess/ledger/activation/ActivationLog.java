@@ -12,6 +12,7 @@ import jp.emergencyaccess.ledger.notice.NoticeSummary;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,11 @@ public class ActivationLog {
   ActivationLog(JdbcTemplate jdbc, NoticeDirectory notices) {
     this.jdbc = jdbc;
     this.notices = notices;
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.update("delete from activation_change");
   }
 
   @EventHandler

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,11 @@ class FacilityProjection implements FacilityDirectory {
 
   FacilityProjection(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.update("delete from facility");
   }
 
   @EventHandler
