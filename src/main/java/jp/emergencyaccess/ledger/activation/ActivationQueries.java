@@ -31,6 +31,24 @@ public class ActivationQueries {
         .toList();
   }
 
+  /**
+   * Every facility with an individual period, ordered by facility code, each with its periods in
+   * order of first day.
+   */
+  public java.util.SortedMap<String, List<ActivePeriod>> individualPeriods() {
+    var byCode = new java.util.TreeMap<String, List<ActivePeriod>>();
+    periods(c -> c.kind() == ActivationChange.Kind.FACILITY)
+        .values()
+        .forEach(
+            list ->
+                list.forEach(
+                    p ->
+                        byCode
+                            .computeIfAbsent(p.subject(), k -> new java.util.ArrayList<>())
+                            .add(p)));
+    return byCode;
+  }
+
   /** The recorded periods of one region, ordered by first day. */
   public List<ActivePeriod> periodsOf(RegionCode region) {
     return periodsOf(ActivationChange.Kind.REGION, region.value(), c -> true);
