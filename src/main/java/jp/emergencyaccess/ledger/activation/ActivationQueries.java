@@ -18,7 +18,7 @@ public class ActivationQueries {
 
   /** Every period of every subject, after the changes that {@code include} lets through. */
   public Map<String, List<ActivePeriod>> periods(Predicate<ActivationChange> include) {
-    return ActivationFold.fold(log.all(), include);
+    return ActivationFold.fold(log.snapshot().all(), include);
   }
 
   /** All periods that cover {@code at}, regions and facilities, ordered by kind and code. */
@@ -56,7 +56,7 @@ public class ActivationQueries {
 
   public List<ActivePeriod> periodsOf(
       ActivationChange.Kind kind, String subject, Predicate<ActivationChange> include) {
-    return ActivationFold.fold(log.of(kind, subject), include)
+    return ActivationFold.fold(log.snapshot().of(kind, subject), include)
         .getOrDefault(ActivationFold.key(kind, subject), List.of());
   }
 

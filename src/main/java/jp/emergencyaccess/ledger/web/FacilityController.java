@@ -4,12 +4,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
 import jp.emergencyaccess.ledger.activation.ActivationQueries;
 import jp.emergencyaccess.ledger.activation.ActivePeriod;
+import jp.emergencyaccess.ledger.activation.AsOf;
+import jp.emergencyaccess.ledger.activation.Coverage;
+import jp.emergencyaccess.ledger.activation.FacilityCoverage;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
@@ -37,10 +41,16 @@ class FacilityController {
   private final Commands commands;
   private final FacilityDirectory facilities;
   private final ActivationQueries activation;
+  private final FacilityCoverage coverage;
   private final Clock clock;
 
   FacilityController(
-      Commands commands, FacilityDirectory facilities, ActivationQueries activation, Clock clock) {
+      Commands commands,
+      FacilityDirectory facilities,
+      ActivationQueries activation,
+      FacilityCoverage coverage,
+      Clock clock) {
+    this.coverage = coverage;
     this.commands = commands;
     this.facilities = facilities;
     this.activation = activation;
@@ -96,8 +106,15 @@ class FacilityController {
     }
   }
 
-  /** The facility's own (individual) periods. */
-  record Activation(List<IndividualPeriod> individualPeriods) {}
+  /**
+   * The facility's own (individual) periods, and whether it is switched on now (by its region or
+   * its own period), with the basis.
+   */
+  record Activation(
+      List<IndividualPeriod> individualPeriods,
+      OffsetDateTime at,
+      boolean active,
+      List<ActivationController.Basis> basis) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
@@ -162,11 +179,16 @@ class FacilityController {
   }
 
   private Activation activationOf(FacilitySummary facility) {
+    Instant now = clock.instant();
+    Coverage current = coverage.of(facility, now, AsOf.EVERYTHING);
     return new Activation(
         activation
             .periodsOf(ActivationChange.Kind.FACILITY, facility.facilityCode(), c -> true)
             .stream()
             .map(IndividualPeriod::of)
-            .toList());
+            .toList(),
+        JapanTime.render(now),
+        current.active(),
+        current.basis().stream().map(ActivationController.Basis::of).toList());
   }
 }

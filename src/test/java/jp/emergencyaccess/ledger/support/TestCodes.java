@@ -38,6 +38,15 @@ public final class TestCodes {
   /** Naha (那覇市), a municipality in the prefecture of {@link #facilityCode}. */
   public static final String NAHA = "472018";
 
+  /** A fresh municipality code in Okinawa (47), the prefecture of {@link #facilityCode}. */
+  public static String okinawaMunicipality() {
+    String code = municipality();
+    while (!code.startsWith("47")) {
+      code = municipality();
+    }
+    return code;
+  }
+
   public static String noticeId(String prefix) {
     return prefix + "-" + NEXT.incrementAndGet();
   }
