@@ -45,20 +45,28 @@ class ApplicationTest {
   }
 
   static FacilityDirectory registered(boolean known) {
-    return code ->
-        known && code.equals(CODE)
-            ? Optional.of(
-                new FacilitySummary(
-                    CODE,
-                    FacilityKind.PHARMACY,
-                    "富山駅前薬局",
-                    "トヤマエキマエヤッキョク",
-                    "930-0001",
-                    "富山県富山市明輪町1-1",
-                    "162019",
-                    "076-000-0000",
-                    AT))
-            : Optional.empty();
+    FacilitySummary summary =
+        new FacilitySummary(
+            CODE,
+            FacilityKind.PHARMACY,
+            "富山駅前薬局",
+            "トヤマエキマエヤッキョク",
+            "930-0001",
+            "富山県富山市明輪町1-1",
+            "162019",
+            "076-000-0000",
+            AT);
+    return new FacilityDirectory() {
+      @Override
+      public Optional<FacilitySummary> find(String code) {
+        return known && code.equals(CODE) ? Optional.of(summary) : Optional.empty();
+      }
+
+      @Override
+      public java.util.Set<String> registeredAmong(java.util.Collection<String> codes) {
+        return known && codes.contains(CODE) ? java.util.Set.of(CODE) : java.util.Set.of();
+      }
+    };
   }
 
   @BeforeEach
