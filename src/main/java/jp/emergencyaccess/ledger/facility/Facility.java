@@ -36,17 +36,21 @@ public class Facility {
           "FACILITY_ALREADY_REGISTERED",
           "facility " + command.facilityCode() + " is already registered");
     }
-    apply(
-        new FacilityRegistered(
-            command.facilityCode(),
-            command.kind(),
-            command.name(),
-            command.nameKana(),
-            command.postalCode(),
-            command.address(),
-            command.municipalityCode(),
-            command.phone(),
-            command.at()));
+    apply(registration(command));
+  }
+
+  /** The event a registration records (also appended directly by the bulk import). */
+  static FacilityRegistered registration(RegisterFacility command) {
+    return new FacilityRegistered(
+        command.facilityCode(),
+        command.kind(),
+        command.name(),
+        command.nameKana(),
+        command.postalCode(),
+        command.address(),
+        command.municipalityCode(),
+        command.phone(),
+        command.at());
   }
 
   @CommandHandler

@@ -60,6 +60,14 @@ abstract class FacilityImportScenarios extends HttpTest {
         jdbc.queryForObject(
             "select count(*) from facility where facility_code like '451%'", Long.class);
     assertThat(count).isEqualTo(100_000L);
+    // The imported streams are the aggregate's own: it knows it is registered.
+    var again =
+        mhlw()
+            .post(
+                "/api/facilities",
+                FacilityApiScenarios.facility(code(12_345), "CLINIC", MIYAZAKI_CITY));
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(again.json().get("rule").asText()).isEqualTo("FACILITY_ALREADY_REGISTERED");
     JsonNode one = mhlw().get("/api/facilities/" + code(99_999)).json();
     assertThat(one.get("name").asText()).isEqualTo("宮崎診療所99999");
     assertThat(one.get("address").asText()).isEqualTo("宮崎県宮崎市橘通西1-1, 2F");
