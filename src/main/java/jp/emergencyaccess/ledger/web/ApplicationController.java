@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import jp.emergencyaccess.ledger.common.InvalidField;
-import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.Period;
 import jp.emergencyaccess.ledger.facility.Applicant;
@@ -62,69 +61,6 @@ class ApplicationController {
   record ApproveRequest(LocalDate from, LocalDate until, OffsetDateTime at) {}
 
   record RejectRequest(String reason, OffsetDateTime at) {}
-
-  record Decision(
-      ApplicationSummary.Status status,
-      LocalDate from,
-      LocalDate until,
-      String reason,
-      String decidedBy,
-      OffsetDateTime at) {}
-
-  record ApplicationAnswer(
-      String applicationId,
-      String facilityCode,
-      FacilityKind kind,
-      String name,
-      String nameKana,
-      String postalCode,
-      String address,
-      String phone,
-      String reason,
-      LocalDate requestedFrom,
-      LocalDate requestedUntil,
-      Attestations attestations,
-      Applicant applicant,
-      String clientId,
-      String submittedBy,
-      OffsetDateTime at,
-      OffsetDateTime recordedAt,
-      ApplicationSummary.Status status,
-      Decision decision) {
-    static ApplicationAnswer of(ApplicationSummary a) {
-      var f = a.form();
-      Decision decision =
-          a.status() == ApplicationSummary.Status.SUBMITTED
-              ? null
-              : new Decision(
-                  a.status(),
-                  a.grantedFrom(),
-                  a.grantedUntil(),
-                  a.rejectionReason(),
-                  a.decidedBy(),
-                  JapanTime.render(a.decidedAt()));
-      return new ApplicationAnswer(
-          f.applicationId(),
-          f.facilityCode(),
-          f.kind(),
-          f.name(),
-          f.nameKana(),
-          f.postalCode(),
-          f.address(),
-          f.phone(),
-          f.reason(),
-          f.requestedFrom(),
-          f.requestedUntil(),
-          f.attestations(),
-          f.applicant(),
-          f.clientId(),
-          f.submittedBy(),
-          JapanTime.render(f.at()),
-          JapanTime.render(a.submittedAt()),
-          a.status(),
-          decision);
-    }
-  }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
