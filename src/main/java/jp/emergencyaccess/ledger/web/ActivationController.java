@@ -76,10 +76,11 @@ class ActivationController {
     }
   }
 
+  /** {@code revision} appears only when the question named one. */
   record FacilityCheckAnswer(
       String facilityCode,
       OffsetDateTime at,
-      String revision,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String revision,
       boolean active,
       List<Basis> basis,
       List<String> reasons) {}

@@ -145,7 +145,14 @@ abstract class IndividualActivationScenarios extends HttpTest {
     assertThat(covered.at("/basis/0/kind").asText()).isEqualTo("REGION");
     assertThat(covered.at("/basis/0/regionCode").asText()).isEqualTo(municipality);
     assertThat(covered.at("/basis/0/noticeId").asText()).isEqualTo(notice);
+    assertThat(covered.has("revision")).isFalse();
     assertThat(check(mhlw(), code, "2024-08-16T00:00+09:00").get("active").asBoolean()).isFalse();
+    JsonNode asOfNotice =
+        mhlw()
+            .get("/api/activation/check?facility=" + code + "&at=2024-08-10&revision=" + notice)
+            .json();
+    assertThat(asOfNotice.get("revision").asText()).isEqualTo(notice);
+    assertThat(asOfNotice.get("active").asBoolean()).isTrue();
 
     JsonNode unknown = check(mhlw(), TestCodes.facilityCode('3'), "2024-08-10");
     assertThat(unknown.get("active").asBoolean()).isFalse();
