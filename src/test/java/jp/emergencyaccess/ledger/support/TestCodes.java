@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
 
 /**
  * Fresh, valid identifiers for tests that share one application context, so no two tests touch the
@@ -21,6 +22,29 @@ public final class TestCodes {
     int prefecture = 47 - (n / 900) % 2;
     String five = String.format("%02d%03d", prefecture, 100 + n % 900);
     return five + RegionCode.checkDigit(five);
+  }
+
+  /**
+   * A medical institution code that no other test uses, in Okinawa (47), with the given score-table
+   * number (1 medical, 3 dental, 4 pharmacy) and a correct check digit. District 90–99 is left to
+   * these tests.
+   */
+  public static String facilityCode(char table) {
+    int n = NEXT.incrementAndGet();
+    String nine = String.format("47%c%02d%04d", table, 90 + (n / 10_000) % 10, n % 10_000);
+    return nine + FacilityCode.checkDigit(nine);
+  }
+
+  /** Naha (那覇市), a municipality in the prefecture of {@link #facilityCode}. */
+  public static final String NAHA = "472018";
+
+  /** A fresh municipality code in Okinawa (47), the prefecture of {@link #facilityCode}. */
+  public static String okinawaMunicipality() {
+    String code = municipality();
+    while (!code.startsWith("47")) {
+      code = municipality();
+    }
+    return code;
   }
 
   public static String noticeId(String prefix) {
