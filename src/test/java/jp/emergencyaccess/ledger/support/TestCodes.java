@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
 
 /**
  * Fresh, valid identifiers for tests that share one application context, so no two tests touch the
@@ -9,6 +10,7 @@ import jp.emergencyaccess.ledger.common.RegionCode;
  */
 public final class TestCodes {
   private static final AtomicInteger NEXT = new AtomicInteger();
+  private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
   private TestCodes() {}
 
@@ -21,6 +23,35 @@ public final class TestCodes {
     int prefecture = 47 - (n / 900) % 2;
     String five = String.format("%02d%03d", prefecture, 100 + n % 900);
     return five + RegionCode.checkDigit(five);
+  }
+
+  /** A fresh municipality in Okinawa (47), for facilities whose codes are of that prefecture. */
+  public static String okinawaMunicipality() {
+    while (true) {
+      String code = municipality();
+      if (code.startsWith("47")) {
+        return code;
+      }
+    }
+  }
+
+  /**
+   * The next of the FACILITY test accounts access-01 … access-40 (application-test.yml), each bound
+   * to its own Okinawa facility code: one per scenario, so no two tests share a facility.
+   */
+  public static String facilityAccount() {
+    int n = ACCOUNTS.incrementAndGet();
+    if (n > 40) {
+      throw new IllegalStateException("add more access-NN accounts to application-test.yml");
+    }
+    return String.format("access-%02d", n);
+  }
+
+  /** The facility code application-test.yml binds to access-NN: 4719 + (100 + NN) + check digit. */
+  public static String facilityCodeOf(String account) {
+    int n = Integer.parseInt(account.substring("access-".length()));
+    String nine = String.format("4719%05d", 100 + n);
+    return nine + FacilityCode.checkDigit(nine);
   }
 
   public static String noticeId(String prefix) {
