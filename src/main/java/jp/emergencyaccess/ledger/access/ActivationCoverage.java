@@ -1,7 +1,10 @@
 package jp.emergencyaccess.ledger.access;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
 import jp.emergencyaccess.ledger.activation.ActivationQueries;
 import jp.emergencyaccess.ledger.activation.ActivePeriod;
@@ -18,6 +21,9 @@ import org.springframework.stereotype.Component;
 public class ActivationCoverage {
   private final ActivationQueries activation;
 
+  /** Municipality → its prefecture's code (a few thousand entries at most; parsing is not free). */
+  private final Map<String, String> prefectures = new ConcurrentHashMap<>();
+
   public ActivationCoverage(ActivationQueries activation) {
     this.activation = activation;
   }
@@ -28,16 +34,24 @@ public class ActivationCoverage {
    */
   public Optional<CoveredBy> coveredBy(String facilityCode, String municipalityCode, Instant at) {
     if (municipalityCode != null) {
+      String prefecture =
+          prefectures.computeIfAbsent(
+              municipalityCode, code -> new RegionCode(code).prefecture().value());
       Optional<ActivePeriod> region =
-          activation.regionCoverage(new RegionCode(municipalityCode), at, c -> true).stream()
+          Stream.of(municipalityCode, prefecture)
+              .distinct()
+              .flatMap(code -> covering(ActivationChange.Kind.REGION, code, at))
               .findFirst();
       if (region.isPresent()) {
         return Optional.of(CoveredBy.region(region.get().subject(), region.get().noticeId()));
       }
     }
-    return activation.periodsOf(ActivationChange.Kind.FACILITY, facilityCode, c -> true).stream()
-        .filter(p -> p.covers(at))
+    return covering(ActivationChange.Kind.FACILITY, facilityCode, at)
         .findFirst()
         .map(p -> CoveredBy.facility(p.applicationId()));
+  }
+
+  private Stream<ActivePeriod> covering(ActivationChange.Kind kind, String subject, Instant at) {
+    return activation.periodsOf(kind, subject, c -> true).stream().filter(p -> p.covers(at));
   }
 }

@@ -57,18 +57,27 @@ public final class ViewBenchmark {
   }
 
   /** Figures of one measured run. */
-  record Figures(String label, int views, int errors, double perSecond, double p50, double p99) {
+  record Figures(
+      String label,
+      int views,
+      int errors,
+      double perSecond,
+      double p50,
+      double p99,
+      double cpuMicrosPerView) {
     @Override
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%-34s %8d views %6d errors %9.0f decisions/s   p50 %7.2f ms   p99 %7.2f ms",
+          "%-32s %7d views %4d errors %7.0f decisions/s  p50 %6.2f ms  p99 %6.2f ms"
+              + "  process CPU %5.0f µs/decision (server and client)",
           label,
           views,
           errors,
           perSecond,
           p50,
-          p99);
+          p99,
+          cpuMicrosPerView);
     }
   }
 
@@ -243,6 +252,7 @@ public final class ViewBenchmark {
     AtomicInteger errors = new AtomicInteger();
     long[] latencies = new long[views];
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     try {
       List<Future<?>> futures = new ArrayList<>();
@@ -267,6 +277,7 @@ public final class ViewBenchmark {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / views;
     Arrays.sort(latencies);
     return new Figures(
         label,
@@ -274,7 +285,19 @@ public final class ViewBenchmark {
         errors.get(),
         views / seconds,
         latencies[(int) (views * 0.50)] / 1e6,
-        latencies[Math.min(views - 1, (int) (views * 0.99))] / 1e6);
+        latencies[Math.min(views - 1, (int) (views * 0.99))] / 1e6,
+        cpuMicros);
+  }
+
+  /**
+   * CPU time of this whole process (server and client threads): on a shared machine it says more
+   * about the cost of a decision than wall-clock throughput does.
+   */
+  private static long processCpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime()
+        : -1;
   }
 
   private HttpRequest.Builder lookup(Client client, String requestId) {
