@@ -35,8 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * Options (system properties): benchmark.seed (views already recorded for the busy facility,
  * default 1,000,000), benchmark.views (measured lookups per facility, default 20,000),
- * benchmark.threads (client threads, default 8), benchmark.dir (data directory, default a fresh one
- * under target/benchmark).
+ * benchmark.threads (client threads, default 8), benchmark.rounds (alternating measured rounds of
+ * both facilities, default 2), benchmark.dir (data directory, default a fresh one under
+ * target/benchmark).
  */
 public final class ViewBenchmark {
   static final String FRESH = "bench-fresh";
@@ -88,6 +89,7 @@ public final class ViewBenchmark {
     int seed = Integer.getInteger("benchmark.seed", 1_000_000);
     int views = Integer.getInteger("benchmark.views", 20_000);
     int threads = Integer.getInteger("benchmark.threads", 8);
+    int rounds = Integer.getInteger("benchmark.rounds", 2);
     String dir =
         System.getProperty(
             "benchmark.dir",
@@ -115,7 +117,7 @@ public final class ViewBenchmark {
               context.getBean(JdbcTemplate.class));
       System.out.printf("data directory %s, %d client threads%n", dir, threads);
       benchmark
-          .run("472018", FRESH, FRESH_CODE, BUSY, BUSY_CODE, seed, views, threads)
+          .run("472018", FRESH, FRESH_CODE, BUSY, BUSY_CODE, seed, views, threads, rounds)
           .forEach(System.out::println);
     }
   }
@@ -132,7 +134,8 @@ public final class ViewBenchmark {
       String busyCode,
       int seed,
       int views,
-      int threads)
+      int threads,
+      int rounds)
       throws Exception {
     String notice = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     expect(
@@ -173,8 +176,12 @@ public final class ViewBenchmark {
 
     measure("warm-up (fresh facility)", fresh, Math.max(views / 4, threads), threads);
     List<Figures> figures = new ArrayList<>();
-    figures.add(measure("fresh facility", fresh, views, threads));
-    figures.add(measure("facility with " + seed + " views", busy, views, threads));
+    // Alternating rounds, so neither facility gets all the benefit of a warmer JIT.
+    for (int round = 1; round <= rounds; round++) {
+      figures.add(measure("round " + round + ": fresh facility", fresh, views, threads));
+      figures.add(
+          measure("round " + round + ": facility with " + seed + " views", busy, views, threads));
+    }
     return figures;
   }
 
@@ -242,6 +249,9 @@ public final class ViewBenchmark {
                     at.plusMillis(i))));
       }
       engine.appendEvents(batch);
+      if ((done + SEED_BATCH) % 100_000 == 0) {
+        System.out.printf("  seeded %d%n", done + SEED_BATCH);
+      }
     }
   }
 

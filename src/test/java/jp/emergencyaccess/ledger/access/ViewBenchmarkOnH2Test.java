@@ -32,11 +32,12 @@ class ViewBenchmarkOnH2Test extends HttpTest {
                 busy,
                 TestCodes.facilityCodeOf(busy),
                 2_000,
-                200,
-                8);
+                100,
+                8,
+                1);
     figures.forEach(System.out::println);
-    assertThat(figures).hasSize(2).allMatch(f -> f.errors() == 0 && f.views() == 200);
-    assertThat(world.storedViewsOf(TestCodes.facilityCodeOf(busy))).isEqualTo(2_200);
-    assertThat(world.storedViewsOf(TestCodes.facilityCodeOf(fresh))).isEqualTo(250);
+    assertThat(figures).hasSize(2).allMatch(f -> f.errors() == 0 && f.views() == 100);
+    assertThat(world.storedViewsOf(TestCodes.facilityCodeOf(busy))).isEqualTo(2_100);
+    assertThat(world.storedViewsOf(TestCodes.facilityCodeOf(fresh))).isEqualTo(125);
   }
 }
