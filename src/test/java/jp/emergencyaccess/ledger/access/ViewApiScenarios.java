@@ -135,6 +135,38 @@ abstract class ViewApiScenarios extends HttpTest {
   }
 
   @Test
+  void aSuspensionDeniesLookupsUntilTheServiceIsResumed() {
+    var clinic = world.registeredFacility();
+    world.activate(clinic.municipality(), "2024-02-01", "2024-02-29");
+    String consent = world.consent(clinic, "P-S-1", CONSENTED);
+    // The measures feature will write these rows from its events; none exists yet.
+    suspension(clinic.facilityCode(), "SUSPENDED", "2024-02-10T00:00:00+09:00");
+    suspension(clinic.facilityCode(), "RESUMED", "2024-02-15T00:00:00+09:00");
+
+    assertThat(world.view(clinic, "s-1", "P-S-1", consent, "2024-02-09T23:59:59+09:00").status())
+        .isEqualTo(201);
+    assertDenied(
+        world.view(clinic, "s-2", "P-S-1", consent, "2024-02-10T00:00:00+09:00"),
+        "FACILITY_SUSPENDED");
+    assertDenied(
+        world.view(clinic, "s-3", "P-S-1", null, "2024-02-14T23:59:59+09:00"),
+        "FACILITY_SUSPENDED",
+        "CONSENT_MISSING");
+    assertThat(world.view(clinic, "s-4", "P-S-1", consent, "2024-02-15T00:00:00+09:00").status())
+        .isEqualTo(201);
+  }
+
+  private void suspension(String facilityCode, String change, String at) {
+    jdbc.update(
+        "insert into facility_service_change (event_id, facility_code, change, at_ms)"
+            + " values (?, ?, ?, ?)",
+        java.util.UUID.randomUUID().toString(),
+        facilityCode,
+        change,
+        java.time.OffsetDateTime.parse(at).toInstant().toEpochMilli());
+  }
+
+  @Test
   void aFacilityAccountNamingAnotherFacility_isRefused_andNoViewIsRecorded() {
     var clinic = world.registeredFacility();
     var neighbour = world.registeredFacility();
