@@ -1,7 +1,5 @@
 package jp.emergencyaccess.ledger.access;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.LedgerApplication;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.consent.Identification;
@@ -50,36 +44,13 @@ public final class ViewBenchmark {
   private final Api api;
   private final EventStorageEngine engine;
   private final JdbcTemplate jdbc;
+  private final ViewLoad load;
 
   ViewBenchmark(Api api, EventStorageEngine engine, JdbcTemplate jdbc) {
     this.api = api;
     this.engine = engine;
     this.jdbc = jdbc;
-  }
-
-  /** Figures of one measured run. */
-  record Figures(
-      String label,
-      int views,
-      int errors,
-      double perSecond,
-      double p50,
-      double p99,
-      double cpuMicrosPerView) {
-    @Override
-    public String toString() {
-      return String.format(
-          Locale.ROOT,
-          "%-32s %7d views %4d errors %7.0f decisions/s  p50 %6.2f ms  p99 %6.2f ms"
-              + "  process CPU %5.0f µs/decision (server and client)",
-          label,
-          views,
-          errors,
-          perSecond,
-          p50,
-          p99,
-          cpuMicrosPerView);
-    }
+    this.load = new ViewLoad(api);
   }
 
   /** A facility account with its consent, ready to send lookups. */
@@ -126,7 +97,7 @@ public final class ViewBenchmark {
    * Sets both facilities up, seeds {@code seed} views for the busy one, warms up, and measures
    * {@code views} lookups for each. Returns the figures, fresh first.
    */
-  List<Figures> run(
+  List<ViewLoad.Figures> run(
       String municipality,
       String freshAccount,
       String freshCode,
@@ -174,13 +145,14 @@ public final class ViewBenchmark {
         seconds,
         seed / seconds);
 
-    measure("warm-up (fresh facility)", fresh, Math.max(views / 4, threads), threads);
-    List<Figures> figures = new ArrayList<>();
+    load.measure("warm-up (fresh facility)", fresh, Math.max(views / 4, threads), threads);
+    List<ViewLoad.Figures> figures = new ArrayList<>();
     // Alternating rounds, so neither facility gets all the benefit of a warmer JIT.
     for (int round = 1; round <= rounds; round++) {
-      figures.add(measure("round " + round + ": fresh facility", fresh, views, threads));
+      figures.add(load.measure("round " + round + ": fresh facility", fresh, views, threads));
       figures.add(
-          measure("round " + round + ": facility with " + seed + " views", busy, views, threads));
+          load.measure(
+              "round " + round + ": facility with " + seed + " views", busy, views, threads));
     }
     return figures;
   }
@@ -253,81 +225,6 @@ public final class ViewBenchmark {
         System.out.printf("  seeded %d%n", done + SEED_BATCH);
       }
     }
-  }
-
-  /** Sends {@code views} distinct lookups from {@code threads} threads; all must be allowed. */
-  Figures measure(String label, Client client, int views, int threads) throws Exception {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger errors = new AtomicInteger();
-    long[] latencies = new long[views];
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long cpuBefore = processCpuNanos();
-    long started = System.nanoTime();
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement(); i < views; i = next.getAndIncrement()) {
-                    long sent = System.nanoTime();
-                    var reply = api.send(lookup(client, run + "-" + i));
-                    latencies[i] = System.nanoTime() - sent;
-                    if (reply.status() != 201) {
-                      errors.incrementAndGet();
-                    }
-                  }
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / views;
-    Arrays.sort(latencies);
-    return new Figures(
-        label,
-        views,
-        errors.get(),
-        views / seconds,
-        latencies[(int) (views * 0.50)] / 1e6,
-        latencies[Math.min(views - 1, (int) (views * 0.99))] / 1e6,
-        cpuMicros);
-  }
-
-  /**
-   * CPU time of this whole process (server and client threads): on a shared machine it says more
-   * about the cost of a decision than wall-clock throughput does.
-   */
-  private static long processCpuNanos() {
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun
-        ? sun.getProcessCpuTime()
-        : -1;
-  }
-
-  private HttpRequest.Builder lookup(Client client, String requestId) {
-    String body =
-        "{\"requestId\":\""
-            + requestId
-            + "\",\"facilityCode\":\""
-            + client.facilityCode()
-            + "\",\"viewerId\":\"bench\",\"viewerRole\":\"DOCTOR\",\"patientId\":\""
-            + client.patientId()
-            + "\",\"categories\":[\"MEDICATION\"],\"consentId\":\""
-            + client.consentId()
-            + "\",\"at\":\""
-            + AT
-            + "\"}";
-    return api.as(client.account())
-        .request("/api/views")
-        .version(HttpClient.Version.HTTP_1_1)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   private static Api.Reply expect(int status, Api.Reply reply) {

@@ -23,7 +23,7 @@ class ViewBenchmarkOnH2Test extends HttpTest {
     String fresh = TestCodes.facilityAccount();
     String busy = TestCodes.facilityAccount();
     var world = new AccessWorld(api(), jdbc);
-    List<ViewBenchmark.Figures> figures =
+    List<ViewLoad.Figures> figures =
         new ViewBenchmark(api(), engine, jdbc)
             .run(
                 TestCodes.okinawaMunicipality(),
