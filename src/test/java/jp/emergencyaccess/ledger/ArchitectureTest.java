@@ -20,7 +20,8 @@ class ArchitectureTest {
   private static final String BASE = "jp.emergencyaccess.ledger";
 
   /** The feature packages that hold domain code (no HTTP, no wiring). */
-  static final List<String> FEATURES = List.of("notice", "activation", "facility");
+  static final List<String> FEATURES =
+      List.of("notice", "activation", "facility", "consent", "access");
 
   private static JavaClasses classes;
 
