@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.integrity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import org.axonframework.common.stream.BlockingStream;
@@ -61,9 +62,9 @@ public class AxonStreamEvents implements StoredEvents {
   }
 
   @Override
-  public long lowestPosition() {
+  public OptionalLong lowestPosition() {
     List<StoredEvent> first = range(Long.MIN_VALUE, Long.MAX_VALUE, 1);
-    return first.isEmpty() ? 0 : first.get(0).position();
+    return first.isEmpty() ? OptionalLong.empty() : OptionalLong.of(first.get(0).position());
   }
 
   private StoredEvent stored(long position, TrackedEventMessage<?> message) {

@@ -41,8 +41,7 @@ public class ChainVerifier {
   /** {@code progress} hears the last position done after each page. */
   public Verification verify(Long from, Long to, LongConsumer progress) {
     long chainHead = chain.head().map(ChainEntry::position).orElse(0L);
-    long lowestEvent = events.lowestPosition();
-    long lo = from != null ? from : Math.min(1, lowestEvent == 0 ? 1 : lowestEvent);
+    long lo = from != null ? from : Math.min(1, events.lowestPosition().orElse(1));
     long hi = Math.min(to != null ? to : chainHead, chainHead);
     Walk walk = new Walk(lo);
     if (hi >= lo) {

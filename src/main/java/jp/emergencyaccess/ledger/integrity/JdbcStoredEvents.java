@@ -3,6 +3,7 @@ package jp.emergencyaccess.ledger.integrity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads Axon's JDBC event table directly: the rows exactly as stored, gaps and all. */
@@ -33,9 +34,9 @@ public class JdbcStoredEvents implements StoredEvents {
   }
 
   @Override
-  public long lowestPosition() {
+  public OptionalLong lowestPosition() {
     Long min = jdbc.queryForObject("select min(globalindex) from domainevententry", Long.class);
-    return min == null ? 0 : min;
+    return min == null ? OptionalLong.empty() : OptionalLong.of(min);
   }
 
   private static StoredEvent row(ResultSet rs, int n) throws SQLException {

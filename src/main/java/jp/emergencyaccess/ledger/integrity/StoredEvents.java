@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.integrity;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Where the chain reads events from: the JDBC event table (embedded default, postgres profile), or
@@ -13,6 +14,6 @@ public interface StoredEvents {
   /** The highest position the store holds, or 0 when it holds none. */
   long highestPosition();
 
-  /** The lowest position the store holds, or 0 when it holds none. */
-  long lowestPosition();
+  /** The lowest position the store holds, if it holds any. */
+  OptionalLong lowestPosition();
 }
