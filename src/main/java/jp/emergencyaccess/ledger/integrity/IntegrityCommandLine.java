@@ -16,7 +16,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -106,8 +105,10 @@ public final class IntegrityCommandLine {
     return result.ok() ? 0 : 1;
   }
 
-  /** Just a DataSource and the verifier: no web server, no Axon, no Flyway. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Just a DataSource and the verifier: no web server, no Axon, no Flyway. Deliberately not a
+   * {@code @Configuration}, so that the ledger's component scan never picks it up.
+   */
   @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
   @EnableConfigurationProperties(IntegrityProperties.class)
   static class VerifyOnly {

@@ -37,11 +37,22 @@ class IntegrityController {
     this.key = key;
   }
 
+  /** {@code signedAtEpochMillis} is the form that the signed message holds. */
   record CheckpointAnswer(
-      long position, String hash, OffsetDateTime signedAt, String keyId, String signature) {
+      long position,
+      String hash,
+      OffsetDateTime signedAt,
+      long signedAtEpochMillis,
+      String keyId,
+      String signature) {
     static CheckpointAnswer of(Checkpoint c) {
       return new CheckpointAnswer(
-          c.position(), c.hash(), JapanTime.render(c.signedAt()), c.keyId(), c.signature());
+          c.position(),
+          c.hash(),
+          JapanTime.render(c.signedAt()),
+          c.signedAt().toEpochMilli(),
+          c.keyId(),
+          c.signature());
     }
   }
 
