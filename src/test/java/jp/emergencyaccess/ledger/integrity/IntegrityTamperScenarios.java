@@ -25,8 +25,12 @@ import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.notice.RegisterNotice;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.TestCodes;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 
 /**
@@ -44,6 +48,11 @@ abstract class IntegrityTamperScenarios extends HttpTest {
   @Autowired Chainer chainer;
   @Autowired DataSource dataSource;
   @Autowired Environment environment;
+  @Autowired EventStore eventStore;
+
+  @Autowired
+  @Qualifier("eventSerializer")
+  Serializer eventSerializer;
 
   /** Registers a notice with that title and returns its event's position. */
   private long record(String title) {
@@ -139,6 +148,32 @@ abstract class IntegrityTamperScenarios extends HttpTest {
         .contains("OK: ")
         .contains("events/s")
         .contains("\"signaturesChecked\" : true");
+  }
+
+  /**
+   * The axonserver profile chains from Axon's event stream; on this store the same stream (here
+   * with the JDBC engine's token type) must give the digests that the table gives.
+   */
+  @Test
+  void axonsEventStream_givesTheDigestsThatTheTableGives() {
+    long first = record("streamed 1");
+    long last = record("streamed 2");
+    StoredEvents stream =
+        new AxonStreamEvents(
+            eventStore,
+            eventSerializer,
+            p -> GapAwareTrackingToken.newInstance(p, java.util.Collections.emptySortedSet()));
+    List<StoredEvent> fromStream = stream.range(first, last, 10);
+    List<StoredEvent> fromTable = new JdbcStoredEvents(jdbc).range(first, last, 10);
+
+    assertThat(fromStream).extracting(StoredEvent::position).containsExactly(first, last);
+    assertThat(fromStream)
+        .extracting(e -> ChainHash.hex(ChainHash.digest(e)))
+        .containsExactlyElementsOf(
+            fromTable.stream().map(e -> ChainHash.hex(ChainHash.digest(e))).toList());
+    assertThat(fromStream)
+        .extracting(StoredEvent::payloadType)
+        .containsOnly("jp.emergencyaccess.ledger.notice.NoticeRegistered");
   }
 
   @Test
