@@ -2,7 +2,11 @@ package jp.emergencyaccess.ledger.integrity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +23,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code java -jar emergency-access-ledger.jar verify [--from=N] [--to=N] [spring options]}:
- * verifies the configured database's chain without the web server, Axon or migrations (only a
- * DataSource is started, from the same configuration and profiles as the ledger). Exit code 0 when
- * intact, 1 when broken, 2 when it could not verify.
+ * {@code java -jar emergency-access-ledger.jar verify [--from=N] [--to=N] [--public-key=FILE]
+ * [spring options]}: verifies the configured database's chain without the web server, Axon or
+ * migrations (only a DataSource is started, from the same configuration and profiles as the
+ * ledger). Exit code 0 when intact, 1 when broken, 2 when it could not verify. Signatures are
+ * checked with {@code --public-key} (a pinned PEM) or else the configured signing key.
  */
 public final class IntegrityCommandLine {
   private static final long PROGRESS_EVERY = 10_000;
@@ -32,6 +37,7 @@ public final class IntegrityCommandLine {
   public static int verify(String[] args, PrintStream out) {
     Long from = null;
     Long to = null;
+    String publicKeyFile = null;
     List<String> spring = new ArrayList<>();
     try {
       for (String arg : args) {
@@ -39,12 +45,16 @@ public final class IntegrityCommandLine {
           from = Long.parseLong(arg.substring("--from=".length()));
         } else if (arg.startsWith("--to=")) {
           to = Long.parseLong(arg.substring("--to=".length()));
+        } else if (arg.startsWith("--public-key=")) {
+          publicKeyFile = arg.substring("--public-key=".length());
         } else {
           spring.add(arg);
         }
       }
     } catch (NumberFormatException e) {
-      out.println("usage: verify [--from=POSITION] [--to=POSITION] [--spring.option=value ...]");
+      out.println(
+          "usage: verify [--from=POSITION] [--to=POSITION] [--public-key=PEM-FILE]"
+              + " [--spring.option=value ...]");
       return 2;
     }
     try (ConfigurableApplicationContext context =
@@ -60,8 +70,20 @@ public final class IntegrityCommandLine {
                 + " /api/integrity/verify on a running ledger instead");
         return 2;
       }
-      return run(context.getBean(ChainVerifier.class), from, to, out);
-    } catch (RuntimeException e) {
+      ChainVerifier verifier = context.getBean(ChainVerifier.class);
+      if (publicKeyFile != null) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        verifier =
+            new ChainVerifier(
+                new JdbcStoredEvents(jdbc),
+                new ChainTable(jdbc),
+                new CheckpointTable(jdbc),
+                Optional.of(
+                    SigningKey.publicKeyFromPem(
+                        Files.readString(Path.of(publicKeyFile), StandardCharsets.US_ASCII))));
+      }
+      return run(verifier, from, to, out);
+    } catch (RuntimeException | IOException e) {
       out.println("verify: could not verify: " + e.getMessage());
       return 2;
     }

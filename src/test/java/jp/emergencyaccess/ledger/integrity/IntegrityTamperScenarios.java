@@ -192,6 +192,13 @@ abstract class IntegrityTamperScenarios extends HttpTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertThat(commandLine(out)).as(out.toString()).isEqualTo(1);
       assertThat(out.toString()).contains("BROKEN").contains("\"problem\" : \"changed\"");
+      java.nio.file.Path pinned = java.nio.file.Files.createTempFile("ledger-public-key", ".pem");
+      java.nio.file.Files.writeString(pinned, monitor().get("/api/integrity/public-key").text());
+      ByteArrayOutputStream withPinnedKey = new ByteArrayOutputStream();
+      assertThat(commandLine(withPinnedKey, "--public-key=" + pinned, "--from=" + position))
+          .as(withPinnedKey.toString())
+          .isEqualTo(1);
+      assertThat(withPinnedKey.toString()).contains("\"signaturesChecked\" : true");
       JsonNode proof = mhlw().get("/api/integrity/proof/" + position).json();
       assertThat(proof.get("storedEventMatches").asBoolean()).isFalse();
       PublicKeyHolder key = new PublicKeyHolder(monitor().get("/api/integrity/public-key").text());
