@@ -22,6 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Chainer implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(Chainer.class);
 
+  /**
+   * No identity column skips this many positions: a row this far above the head was inserted with
+   * an explicit position. The chainer stops there (and says so) rather than write a million gaps.
+   */
+  static final long MAX_GAP_RUN = 1_000_000;
+
   private final StoredEvents events;
   private final ChainTable chain;
   private final CheckpointTable checkpoints;
@@ -38,6 +44,7 @@ public class Chainer implements SmartLifecycle {
   private Checkpoint lastCheckpoint;
   private Instant lastSignedAt;
   private GapWatch gaps;
+  private long refused;
 
   public Chainer(
       StoredEvents events,
@@ -67,13 +74,16 @@ public class Chainer implements SmartLifecycle {
     thread.start();
   }
 
+  /**
+   * Lets the current step finish instead of interrupting it: an interrupt during file I/O can close
+   * H2's file channel under every other connection.
+   */
   @Override
   public synchronized void stop() {
     running = false;
     if (thread != null) {
-      thread.interrupt();
       try {
-        thread.join(Duration.ofSeconds(10).toMillis());
+        thread.join(Duration.ofSeconds(30).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -143,6 +153,19 @@ public class Chainer implements SmartLifecycle {
     byte[] previous = headHash;
     rows:
     for (StoredEvent row : rows) {
+      if (row.position() - cursor > MAX_GAP_RUN) {
+        if (row.position() == refused) {
+          break;
+        }
+        refused = row.position();
+        LOG.error(
+            "position {} is {} positions above the chain's next position {}: inserted with an"
+                + " explicit position? The chain stops here until it is removed",
+            row.position(),
+            row.position() - cursor,
+            cursor);
+        break;
+      }
       while (cursor < row.position()) {
         if (entries.size() >= max || !gaps.permanent(cursor, now, properties.gapTimeout())) {
           break rows;

@@ -56,6 +56,17 @@ class ChainerTest {
   }
 
   @Test
+  void aRowFarAboveTheHead_isNotBridgedByAMillionGaps() {
+    Chainer chainer = store.chainer(fiveSecondGaps);
+    store.commit(1, 2 + Chainer.MAX_GAP_RUN + 1);
+    chainer.step();
+    store.clock.advance(Duration.ofSeconds(5));
+    chainer.step();
+
+    assertThat(store.kinds()).containsExactly("1:EVENT");
+  }
+
+  @Test
   void positionsSeenMissingLater_waitTheirOwnTimeout() {
     Chainer chainer = store.chainer(fiveSecondGaps);
     store.commit(1, 3);
