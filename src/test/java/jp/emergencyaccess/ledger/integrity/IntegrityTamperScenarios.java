@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,9 +35,6 @@ import org.springframework.core.env.Environment;
  * broke and checks that the store verifies again.
  */
 abstract class IntegrityTamperScenarios extends HttpTest {
-  private static final String EVENT_COLUMNS =
-      "globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,"
-          + " payloadtype, payloadrevision, payload, metadata";
   private static final AtomicInteger REVISIONS = new AtomicInteger();
 
   @Autowired Commands commands;
@@ -53,6 +46,10 @@ abstract class IntegrityTamperScenarios extends HttpTest {
   @Autowired
   @Qualifier("eventSerializer")
   Serializer eventSerializer;
+
+  private EventTable table() {
+    return new EventTable(jdbc, dataSource);
+  }
 
   /** Registers a notice with that title and returns its event's position. */
   private long record(String title) {
@@ -83,37 +80,6 @@ abstract class IntegrityTamperScenarios extends HttpTest {
     assertThat(v.get("ok").asBoolean()).as(v.toString()).isFalse();
     assertThat(v.at("/firstBroken/position").asLong()).as(v.toString()).isEqualTo(position);
     assertThat(v.at("/firstBroken/problem").asText()).as(v.toString()).isEqualTo(problem);
-  }
-
-  private Map<String, Object> row(long position) {
-    return jdbc.queryForMap(
-        "select " + EVENT_COLUMNS + " from domainevententry where globalindex = ?", position);
-  }
-
-  private void insert(Map<String, Object> row) {
-    jdbc.update(
-        "insert into domainevententry ("
-            + EVENT_COLUMNS
-            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        row.get("globalindex"),
-        row.get("eventidentifier"),
-        row.get("aggregateidentifier"),
-        row.get("sequencenumber"),
-        row.get("type"),
-        row.get("timestamp"),
-        row.get("payloadtype"),
-        row.get("payloadrevision"),
-        row.get("payload"),
-        row.get("metadata"));
-  }
-
-  private byte[] payload(long position) {
-    return jdbc.queryForObject(
-        "select payload from domainevententry where globalindex = ?", byte[].class, position);
-  }
-
-  private void setPayload(long position, byte[] payload) {
-    jdbc.update("update domainevententry set payload = ? where globalindex = ?", payload, position);
   }
 
   /** The command-line verifier against this store, as an operator would run it. */
@@ -181,12 +147,12 @@ abstract class IntegrityTamperScenarios extends HttpTest {
     long position = record("tamper-target");
     record("after the target");
     ChainWait.untilCheckpointed(jdbc, position);
-    byte[] original = payload(position);
+    byte[] original = table().payload(position);
     byte[] tampered = original.clone();
     int at = new String(original, StandardCharsets.UTF_8).indexOf("tamper-target");
     tampered[at] = 'T';
 
-    setPayload(position, tampered);
+    table().setPayload(position, tampered);
     try {
       assertFirstBroken(position, "changed");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -201,10 +167,10 @@ abstract class IntegrityTamperScenarios extends HttpTest {
       assertThat(withPinnedKey.toString()).contains("\"signaturesChecked\" : true");
       JsonNode proof = mhlw().get("/api/integrity/proof/" + position).json();
       assertThat(proof.get("storedEventMatches").asBoolean()).isFalse();
-      PublicKeyHolder key = new PublicKeyHolder(monitor().get("/api/integrity/public-key").text());
-      assertThat(Outsider.proofHolds(proof, key.key())).isFalse();
+      var key = Outsider.publicKey(monitor().get("/api/integrity/public-key").text());
+      assertThat(Outsider.proofHolds(proof, key)).isFalse();
     } finally {
-      setPayload(position, original);
+      table().setPayload(position, original);
     }
     assertIntact();
   }
@@ -214,57 +180,23 @@ abstract class IntegrityTamperScenarios extends HttpTest {
     record("before the deleted one");
     long position = record("deleted");
     ChainWait.untilChained(jdbc, record("after the deleted one"));
-    Map<String, Object> deleted = row(position);
+    EventTable table = table();
+    Map<String, Object> deleted = table.row(position);
 
-    jdbc.update("delete from domainevententry where globalindex = ?", position);
+    table.delete(position);
     try {
       assertFirstBroken(position, "deleted");
     } finally {
-      insert(deleted);
+      table.insert(deleted);
     }
     assertIntact();
   }
 
   @Test
   void aForgedRow_atAPositionThatStayedEmpty_isFoundAsInserted() throws Exception {
-    Map<String, Object> template = row(record("template"));
-    long gap;
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      Map<String, Object> rolledBack = forged(template);
-      rolledBack.remove("globalindex");
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "insert into domainevententry (eventidentifier, aggregateidentifier, sequencenumber,"
-                  + " type, timestamp, payloadtype, payloadrevision, payload, metadata)"
-                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        int i = 1;
-        for (String column :
-            List.of(
-                "eventidentifier",
-                "aggregateidentifier",
-                "sequencenumber",
-                "type",
-                "timestamp",
-                "payloadtype",
-                "payloadrevision",
-                "payload",
-                "metadata")) {
-          insert.setObject(i++, rolledBack.get(column));
-        }
-        insert.executeUpdate();
-      }
-      try (PreparedStatement find =
-          c.prepareStatement(
-              "select globalindex from domainevententry where eventidentifier = ?")) {
-        find.setString(1, (String) rolledBack.get("eventidentifier"));
-        try (ResultSet rs = find.executeQuery()) {
-          rs.next();
-          gap = rs.getLong(1);
-        }
-      }
-      c.rollback();
-    }
+    EventTable table = table();
+    Map<String, Object> template = table.row(record("template"));
+    long gap = table.rolledBackInsert(template);
     ChainWait.untilChained(jdbc, record("after the gap"));
     assertThat(
             jdbc.queryForObject(
@@ -272,24 +204,15 @@ abstract class IntegrityTamperScenarios extends HttpTest {
         .isEqualTo("GAP");
     assertIntact();
 
-    Map<String, Object> forgery = forged(template);
+    Map<String, Object> forgery = EventTable.forgedFrom(template);
     forgery.put("globalindex", gap);
-    insert(forgery);
+    table.insert(forgery);
     try {
       assertFirstBroken(gap, "inserted");
     } finally {
-      jdbc.update("delete from domainevententry where globalindex = ?", gap);
+      table.delete(gap);
     }
     assertIntact();
-  }
-
-  private static Map<String, Object> forged(Map<String, Object> template) {
-    Map<String, Object> forgery = new java.util.HashMap<>(template);
-    String id = "forged-" + UUID.randomUUID();
-    forgery.put("eventidentifier", id);
-    forgery.put("aggregateidentifier", id);
-    forgery.put("sequencenumber", 0L);
-    return forgery;
   }
 
   @Test
@@ -298,11 +221,12 @@ abstract class IntegrityTamperScenarios extends HttpTest {
     record("between the swapped");
     long second = record("second of the swapped");
     ChainWait.untilChained(jdbc, second);
-    byte[] firstPayload = payload(first);
-    byte[] secondPayload = payload(second);
+    EventTable table = table();
+    byte[] firstPayload = table.payload(first);
+    byte[] secondPayload = table.payload(second);
 
-    setPayload(first, secondPayload);
-    setPayload(second, firstPayload);
+    table.setPayload(first, secondPayload);
+    table.setPayload(second, firstPayload);
     try {
       assertFirstBroken(first, "reordered");
       JsonNode broken = verify().get("broken");
@@ -310,8 +234,8 @@ abstract class IntegrityTamperScenarios extends HttpTest {
       assertThat(broken.at("/1/position").asLong()).isEqualTo(second);
       assertThat(broken.at("/1/problem").asText()).isEqualTo("reordered");
     } finally {
-      setPayload(first, firstPayload);
-      setPayload(second, secondPayload);
+      table.setPayload(first, firstPayload);
+      table.setPayload(second, secondPayload);
     }
     assertIntact();
   }
@@ -413,11 +337,5 @@ abstract class IntegrityTamperScenarios extends HttpTest {
     JsonNode v = fund().get("/api/integrity/verify?from=" + (before + 1)).json();
     assertThat(v.get("ok").asBoolean()).as(v.toString()).isTrue();
     assertThat(v.get("checked").asLong()).isGreaterThanOrEqualTo(20_000);
-  }
-
-  private record PublicKeyHolder(String pem) {
-    java.security.PublicKey key() throws Exception {
-      return Outsider.publicKey(pem);
-    }
   }
 }
