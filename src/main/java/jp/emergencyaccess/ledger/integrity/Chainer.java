@@ -136,6 +136,13 @@ public class Chainer implements SmartLifecycle {
     next = head.map(h -> h.position() + 1).orElse(1L);
     headHash = head.map(h -> ChainHash.unhex(h.hash())).orElse(ChainHash.GENESIS);
     lastCheckpoint = checkpoints.latest().orElse(null);
+    if (lastCheckpoint != null && !lastCheckpoint.keyId().equals(key.keyId())) {
+      LOG.warn(
+          "the signing key changed (checkpoints were signed by key {}, this process signs with {}):"
+              + " earlier checkpoints will not verify with the published key",
+          lastCheckpoint.keyId(),
+          key.keyId());
+    }
     lastSignedAt = lastCheckpoint != null ? lastCheckpoint.signedAt() : clock.instant();
     gaps = new GapWatch();
   }
