@@ -26,6 +26,8 @@ class StartupRefusalTest {
                         // Every other required secret is given, so the accounts are what is
                         // missing.
                         "--ledger.pseudonym.key=dGVzdC1vbmx5LXBzZXVkb255bS1rZXktMzItYnl0ZXMhIQ==",
+                        "--ledger.integrity.signing-key="
+                            + "MC4CAQAwBQYDK2VwBCIEII3ERR87H3lJdu7Xuf4fKEzQK778kKbFLWqDAhBn0xxb",
                         "--logging.level.root=OFF")
                     .close())
         .hasStackTraceContaining("no accounts are configured");

@@ -1,0 +1,96 @@
+package jp.emergencyaccess.ledger.integrity;
+
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * Recomputes the chain from the stored events and compares it with the stored chain and the signed
+ * checkpoints. A range {@code from..to} starts from the stored hash just before {@code from} (a
+ * full verification, or a checkpoint, anchors that one). After a broken position the walk goes on
+ * from the stored hash, so that each tampered position is reported on its own.
+ */
+public class ChainVerifier {
+  static final int PAGE = 1000;
+
+  private final StoredEvents events;
+  private final ChainTable chain;
+  private final CheckpointTable checkpoints;
+  private final Optional<PublicKey> publicKey;
+
+  public ChainVerifier(
+      StoredEvents events,
+      ChainTable chain,
+      CheckpointTable checkpoints,
+      Optional<PublicKey> publicKey) {
+    this.events = events;
+    this.chain = chain;
+    this.checkpoints = checkpoints;
+    this.publicKey = publicKey;
+  }
+
+  public Verification verify(Long from, Long to) {
+    return verify(from, to, done -> {});
+  }
+
+  /** {@code progress} hears the last position done after each page. */
+  public Verification verify(Long from, Long to, LongConsumer progress) {
+    long chainHead = chain.head().map(ChainEntry::position).orElse(0L);
+    long lo = from != null ? from : Math.min(1, events.lowestPosition().orElse(1));
+    long hi = Math.min(to != null ? to : chainHead, chainHead);
+    VerificationWalk walk = new VerificationWalk(chain, publicKey, lo);
+    if (hi >= lo) {
+      walk.previous =
+          chain
+              .before(Math.max(lo, 1))
+              .map(e -> ChainHash.unhex(e.hash()))
+              .orElse(ChainHash.GENESIS);
+      walk.expected = Math.max(lo, 1);
+      long p = lo;
+      while (p <= hi) {
+        List<ChainEntry> entries = chain.range(p, hi, PAGE);
+        long end = entries.size() == PAGE ? entries.get(PAGE - 1).position() : hi;
+        List<StoredEvent> rows = events.range(p, end, PAGE);
+        if (rows.size() == PAGE && rows.get(PAGE - 1).position() < end) {
+          end = rows.get(PAGE - 1).position();
+          long last = end;
+          entries = entries.stream().filter(e -> e.position() <= last).toList();
+        }
+        walk.page(entries, rows, checkpoints.range(p, end, Integer.MAX_VALUE));
+        progress.accept(end);
+        p = end + 1;
+      }
+    }
+    if (to == null) {
+      checkpoints
+          .latest()
+          .filter(c -> c.position() > chainHead)
+          .ifPresent(
+              c ->
+                  walk.broken(
+                      chainHead + 1,
+                      "deleted",
+                      "a signed checkpoint covers position "
+                          + c.position()
+                          + " but the chain ends at "
+                          + chainHead));
+    }
+    long highest = events.highestPosition();
+    List<Verification.Broken> broken = List.copyOf(walk.broken);
+    return new Verification(
+        broken.isEmpty(),
+        lo,
+        Math.max(hi, lo - 1),
+        walk.checked,
+        walk.gaps,
+        walk.headPosition == null
+            ? null
+            : new Verification.Head(walk.headPosition, ChainHash.hex(walk.previous)),
+        broken.isEmpty() ? null : broken.get(0),
+        broken,
+        walk.checkpointsChecked,
+        publicKey.isPresent(),
+        Math.max(0, highest - chainHead));
+  }
+}

@@ -1,0 +1,19 @@
+package jp.emergencyaccess.ledger.integrity;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Where the chain reads events from: the JDBC event table (embedded default, postgres profile), or
+ * Axon's event stream (axonserver profile, where the store has no table we can read).
+ */
+public interface StoredEvents {
+  /** Up to {@code max} events at positions {@code from..to} (inclusive), in position order. */
+  List<StoredEvent> range(long from, long to, int max);
+
+  /** The highest position the store holds, or 0 when it holds none. */
+  long highestPosition();
+
+  /** The lowest position the store holds, if it holds any. */
+  OptionalLong lowestPosition();
+}
