@@ -56,7 +56,8 @@ public class InFlightAppends implements MessageDispatchInterceptor<EventMessage<
 
   /** True once every unit of work that held a ticket up to {@code mark} has ended. */
   public boolean settled(long mark) {
-    return open.isEmpty() || open.first() > mark;
+    Long oldest = open.ceiling(Long.MIN_VALUE);
+    return oldest == null || oldest > mark;
   }
 
   /** Units of work that published events and have not ended yet. */
