@@ -1,6 +1,8 @@
 package jp.emergencyaccess.ledger.stream;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -8,6 +10,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -24,6 +28,9 @@ final class Subscriber implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
   private static final int DRAIN_AT_MOST = 512;
   private static final long WAITING_FOR_GAP_MILLIS = 50;
+
+  private static final MediaType SSE_TEXT =
+      new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
   private record Positioned(long position, TrackedEventMessage<?> message) {}
 
@@ -91,21 +98,23 @@ final class Subscriber implements Runnable {
           order.offer(position, new Positioned(position, message));
           available = stream.hasNextAvailable();
         }
+        // Everything released now goes out in one write and one flush.
+        StringBuilder batch = new StringBuilder();
         for (Positioned next : order.release(gaps)) {
           Envelope event = envelopes.of(next.position(), next.message());
           if (filter.matches(event)) {
-            emitter.send(
-                SseEmitter.event()
-                    .id(Long.toString(event.position()))
-                    .name(event.type())
-                    .data(event.json()));
-            lastWrite = System.nanoTime();
+            batch.append("id:").append(event.position()).append('\n');
+            batch.append("event:").append(event.type()).append('\n');
+            batch.append("data:").append(event.json()).append("\n\n");
           }
         }
         if (!available && order.held() == 0 && order.cursor() != reported) {
           // Caught up: tell the client how far the stream has looked, matching or not.
           reported = order.cursor();
-          emitter.send(SseEmitter.event().comment("at " + reported));
+          batch.append(":at ").append(reported).append("\n\n");
+        }
+        if (!batch.isEmpty()) {
+          emitter.send(Set.of(new DataWithMediaType(batch.toString(), SSE_TEXT)));
           lastWrite = System.nanoTime();
         }
         if (order.held() > properties.getMaxHeldBack()) {
