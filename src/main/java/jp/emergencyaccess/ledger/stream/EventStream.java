@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.stream;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
@@ -35,6 +36,7 @@ public class EventStream implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
           });
+  private final Counter reordered;
   private volatile boolean running;
 
   EventStream(
@@ -52,6 +54,10 @@ public class EventStream implements SmartLifecycle {
     Gauge.builder("ledger.stream.subscribers", count, AtomicInteger::get)
         .description("open event streams")
         .register(meters);
+    this.reordered =
+        Counter.builder("ledger.stream.reordered.events")
+            .description("events a subscriber received after a higher position (late commits)")
+            .register(meters);
   }
 
   /** Thrown when the configured number of open streams is reached. */
@@ -83,6 +89,7 @@ public class EventStream implements SmartLifecycle {
               envelopes,
               gaps,
               properties,
+              reordered,
               () -> {
                 open.remove(self[0]);
                 count.decrementAndGet();

@@ -30,7 +30,23 @@ class GapPolicy implements InOrder.Gaps {
   private final LongSupplier clock;
   private final Map<Long, Watch> watches = new ConcurrentHashMap<>();
 
-  private record Watch(long since, long mark) {}
+  /**
+   * A missing position first seen at {@code since}, when ticket {@code mark} was the newest and
+   * positions below {@code until} were visible: every position from the gap to {@code until} was
+   * handed out before the mark. Once settled, the store's answer is kept ({@code lost}).
+   */
+  private static final class Watch {
+    final long since;
+    final long mark;
+    final long until;
+    volatile long lost = -1;
+
+    Watch(long since, long mark, long until) {
+      this.since = since;
+      this.mark = mark;
+      this.until = until;
+    }
+  }
 
   @Autowired
   GapPolicy(InFlightAppends appends, JdbcTemplate jdbc, StreamProperties properties) {
@@ -47,20 +63,20 @@ class GapPolicy implements InOrder.Gaps {
   @Override
   public long lostFrom(long from, long until) {
     long now = clock.getAsLong();
-    Watch watch = watches.computeIfAbsent(from, p -> new Watch(now, appends.mark()));
+    Watch watch = watches.computeIfAbsent(from, p -> new Watch(now, appends.mark(), until));
     if (watches.size() > REMEMBERED) {
       watches.keySet().removeIf(p -> p < from - REMEMBERED);
     }
-    if (appends.settled(watch.mark())) {
-      Long committed = firstCommitted(from, until);
-      if (committed == null) {
-        return until - from;
-      }
-      if (committed > from) {
-        return committed - from;
-      }
+    if (watch.lost < 0 && appends.settled(watch.mark)) {
+      // Final: nothing below watch.until can still be handed out, and its holders have ended.
+      Long committed = firstCommitted(from, watch.until);
+      watch.lost = (committed == null ? watch.until : committed) - from;
     }
-    if (now - watch.since() > timeoutNanos) {
+    if (watch.lost > 0) {
+      return Math.min(watch.lost, until - from);
+    }
+    // Not settled yet, or committed and on its way: wait, but not for ever.
+    if (now - watch.since > timeoutNanos) {
       log.warn(
           "positions {} to {} did not commit within the gap timeout; the stream goes on without"
               + " them",

@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.stream;
 
+import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -42,6 +43,7 @@ final class Subscriber implements Runnable {
   private final GapPolicy gaps;
   private final StreamProperties properties;
   private final Runnable onEnd;
+  private final Counter reordered;
   private volatile boolean closed;
   private volatile Thread thread;
 
@@ -53,6 +55,7 @@ final class Subscriber implements Runnable {
       Envelopes envelopes,
       GapPolicy gaps,
       StreamProperties properties,
+      Counter reordered,
       Runnable onEnd) {
     this.source = source;
     this.after = after;
@@ -62,6 +65,7 @@ final class Subscriber implements Runnable {
     this.gaps = gaps;
     this.properties = properties;
     this.onEnd = onEnd;
+    this.reordered = reordered;
     emitter.onCompletion(this::close);
     emitter.onTimeout(this::close);
     emitter.onError(e -> close());
@@ -82,6 +86,7 @@ final class Subscriber implements Runnable {
     long keepAliveNanos = properties.getKeepAlive().toNanos();
     long lastWrite = System.nanoTime();
     long reported = after;
+    long highest = after;
     TrackingToken previous = Positions.after(after, source);
     try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(previous)) {
       emitter.send(SseEmitter.event().reconnectTime(3000).comment("stream after " + after));
@@ -95,6 +100,10 @@ final class Subscriber implements Runnable {
           TrackedEventMessage<?> message = stream.nextAvailable();
           long position = Positions.of(message, previous, gaps::positionOfEvent);
           previous = message.trackingToken();
+          if (position < highest) {
+            reordered.increment();
+          }
+          highest = Math.max(highest, position);
           order.offer(position, new Positioned(position, message));
           available = stream.hasNextAvailable();
         }

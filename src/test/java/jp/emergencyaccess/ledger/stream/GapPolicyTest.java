@@ -63,4 +63,22 @@ class GapPolicyTest {
     assertThat(gaps.lostFrom(5, 6)).isEqualTo(1);
     stuck.rollback();
   }
+
+  @Test
+  void positionsHandedOutAfterTheGapWasSeen_areNotJudgedByItsSettlement() {
+    storeHolds(null);
+    assertThat(gaps.lostFrom(5, 6)).isEqualTo(1);
+    // A later caller asks about more: only what was visible at the first sight is decided.
+    assertThat(gaps.lostFrom(5, 9)).isEqualTo(1);
+  }
+
+  @Test
+  void theStoreIsAskedOncePerGap_howeverManySubscribersAsk() {
+    storeHolds(null);
+    for (int i = 0; i < 50; i++) {
+      gaps.lostFrom(5, 6);
+    }
+    verify(jdbc, org.mockito.Mockito.times(1))
+        .queryForList(anyString(), eq(Long.class), any(), any());
+  }
 }

@@ -1,7 +1,11 @@
 package jp.emergencyaccess.ledger.stream;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +39,8 @@ abstract class StreamBenchmark extends StreamFixtures {
       for (int i = 0; i < subscriberCount; i++) {
         subscribers.add(stream("/api/stream?from=" + start).awaitOpen(WAIT));
       }
+      Metrics metricsBefore = Metrics.scrape(monitor());
+      Map<String, Long> cpuBefore = cpuByThreadKind();
       long began = System.nanoTime();
       ExecutorService senders = Executors.newFixedThreadPool(THREADS);
       try {
@@ -62,9 +68,19 @@ abstract class StreamBenchmark extends StreamFixtures {
         received += subscriber.eventsThrough(through, WAIT).size();
       }
       double allDelivered = (System.nanoTime() - began) / 1e9;
+      Map<String, Long> cpuAfter = cpuByThreadKind();
+      StringBuilder cpu = new StringBuilder();
+      cpuAfter.forEach(
+          (kind, nanos) ->
+              cpu.append(
+                  String.format(
+                      " %s=%.2fs", kind, (nanos - cpuBefore.getOrDefault(kind, 0L)) / 1e9)));
+      double reordered =
+          Metrics.scrape(monitor()).delta(metricsBefore, "ledger_stream_reordered_events_total");
       System.out.printf(
           "BENCH %s subscribers=%d commands=%d in %.2f s = %.0f commands/s;"
-              + " all subscribers had all %d events after %.2f s (%d deliveries)%n",
+              + " all subscribers had all %d events after %.2f s (%d deliveries,"
+              + " %.0f reordered); CPU:%s%n",
           getClass().getSimpleName(),
           subscriberCount,
           COMMANDS,
@@ -72,9 +88,31 @@ abstract class StreamBenchmark extends StreamFixtures {
           COMMANDS / seconds,
           through - start,
           allDelivered,
-          received);
+          received,
+          reordered,
+          cpu);
     } finally {
       subscribers.forEach(SseClient::close);
     }
+  }
+
+  /** CPU time of this JVM's threads, by kind: server readers, test clients, web server, other. */
+  private static Map<String, Long> cpuByThreadKind() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> cpu = new TreeMap<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      String name = thread.getName();
+      String kind =
+          name.startsWith("ledger-stream-")
+              ? "streamReaders"
+              : name.startsWith("sse-client") || name.startsWith("HttpClient")
+                  ? "testClients"
+                  : name.startsWith("http-nio") ? "webServer" : "other";
+      long nanos = threads.getThreadCpuTime(thread.getId());
+      if (nanos > 0) {
+        cpu.merge(kind, nanos, Long::sum);
+      }
+    }
+    return cpu;
   }
 }
