@@ -3,6 +3,8 @@ package jp.emergencyaccess.ledger.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -94,11 +96,14 @@ public class EventStream implements SmartLifecycle {
                 open.remove(self[0]);
                 count.decrementAndGet();
               });
+      // The first write happens on the request thread (it commits the response and its headers
+      // there); a reader thread writing first would race the container over the headers.
+      emitter.send(SseEmitter.event().reconnectTime(3000).comment("stream after " + start));
       open.add(self[0]);
       readers.execute(self[0]);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       count.decrementAndGet();
-      throw e;
+      throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
     }
     return emitter;
   }

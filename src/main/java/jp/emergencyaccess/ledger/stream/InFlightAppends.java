@@ -22,18 +22,19 @@ import org.springframework.stereotype.Component;
  * of work.
  */
 @Component
-public class InFlightAppends implements MessageDispatchInterceptor<EventMessage<?>> {
+public class InFlightAppends {
   private static final String TICKET = InFlightAppends.class.getName() + ".ticket";
 
   private final AtomicLong issued = new AtomicLong();
   private final ConcurrentSkipListSet<Long> open = new ConcurrentSkipListSet<>();
 
   InFlightAppends(EventBus eventBus) {
-    eventBus.registerDispatchInterceptor(this);
+    // Registered on the bus itself (not as a bean), so aggregates' events pass it once.
+    MessageDispatchInterceptor<EventMessage<?>> interceptor = this::ticketFor;
+    eventBus.registerDispatchInterceptor(interceptor);
   }
 
-  @Override
-  public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
+  BiFunction<Integer, EventMessage<?>, EventMessage<?>> ticketFor(
       List<? extends EventMessage<?>> messages) {
     if (!messages.isEmpty() && CurrentUnitOfWork.isStarted()) {
       UnitOfWork<?> root = CurrentUnitOfWork.get().root();

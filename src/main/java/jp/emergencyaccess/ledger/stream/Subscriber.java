@@ -89,7 +89,6 @@ final class Subscriber implements Runnable {
     long highest = after;
     TrackingToken previous = Positions.after(after, source);
     try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(previous)) {
-      emitter.send(SseEmitter.event().reconnectTime(3000).comment("stream after " + after));
       while (!closed) {
         long wait =
             order.held() > 0
@@ -135,7 +134,7 @@ final class Subscriber implements Runnable {
           lastWrite = System.nanoTime();
         }
       }
-    } catch (IOException | IllegalStateException e) {
+    } catch (IOException e) {
       // The client went away; it may come back with Last-Event-ID.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

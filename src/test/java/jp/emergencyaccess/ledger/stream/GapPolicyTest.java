@@ -31,7 +31,7 @@ class GapPolicyTest {
   @Test
   void aGapHeldByAnOpenUnitOfWork_isWaitedFor_andLostOnceItRolledBack() {
     DefaultUnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
-    appends.handle(java.util.List.of(GenericEventMessage.asEventMessage("e")));
+    appends.ticketFor(java.util.List.of(GenericEventMessage.asEventMessage("e")));
     storeHolds(null);
 
     assertThat(gaps.lostFrom(5, 6)).isZero();
@@ -57,7 +57,7 @@ class GapPolicyTest {
   @Test
   void aGapNoLocalUnitOfWorkExplains_isGivenUpAfterTheTimeout() {
     DefaultUnitOfWork<?> stuck = DefaultUnitOfWork.startAndGet(null);
-    appends.handle(java.util.List.of(GenericEventMessage.asEventMessage("e")));
+    appends.ticketFor(java.util.List.of(GenericEventMessage.asEventMessage("e")));
     assertThat(gaps.lostFrom(5, 6)).isZero();
     now.addAndGet(1_001);
     assertThat(gaps.lostFrom(5, 6)).isEqualTo(1);

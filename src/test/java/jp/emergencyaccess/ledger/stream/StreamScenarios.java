@@ -295,4 +295,17 @@ abstract class StreamScenarios extends StreamFixtures {
       metrics.start();
     }
   }
+
+  @Test
+  void aQuietStream_sendsKeepAliveComments() {
+    try (SseClient client = stream("/api/stream?types=NoSuchEventType")) {
+      client.awaitOpen(WAIT);
+      SseClient.Message message;
+      do {
+        message = client.next(WAIT);
+        assertThat(message).as("a keep-alive comment").isNotNull();
+        assertThat(message.isEvent()).isFalse();
+      } while (!message.comment().equals("keep-alive"));
+    }
+  }
 }

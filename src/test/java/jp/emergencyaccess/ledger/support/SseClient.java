@@ -159,7 +159,12 @@ public final class SseClient implements AutoCloseable {
       Message message = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       if (message == null) {
         throw new AssertionError(
-            "the stream did not pass position " + position + "; got " + events.size() + " events");
+            "the stream did not pass position "
+                + position
+                + "; got "
+                + events.size()
+                + " events"
+                + (ended ? "; the server ended the stream" : "; the stream is still open"));
       }
       if (message.isEvent()) {
         events.add(message);
