@@ -21,7 +21,7 @@ class ArchitectureTest {
 
   /** The feature packages that hold domain code (no HTTP, no wiring). */
   static final List<String> FEATURES =
-      List.of("notice", "activation", "facility", "consent", "access");
+      List.of("notice", "activation", "facility", "consent", "access", "integrity");
 
   private static JavaClasses classes;
 

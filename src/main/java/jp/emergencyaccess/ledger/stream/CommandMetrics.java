@@ -1,0 +1,80 @@
+package jp.emergencyaccess.ledger.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.common.Refusal;
+import jp.emergencyaccess.ledger.common.RuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ledger_commands_total{command,outcome}}: every command handled, by its simple class name
+ * and outcome — {@code success} (committed), {@code rejected} (a broken rule, bad input, an unknown
+ * target or a lost race: the caller gets a 4xx) or {@code error} (anything else). Counted when the
+ * unit of work ends, so a failure at commit counts too. Axon's Spring Boot support registers this
+ * bean with the command bus.
+ */
+@Component
+class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
+  private final MeterRegistry meters;
+
+  CommandMetrics(MeterRegistry meters) {
+    this.meters = meters;
+  }
+
+  @Override
+  public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+      throws Exception {
+    String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
+    unitOfWork.onCleanup(
+        u -> {
+          Throwable failure =
+              u.isRolledBack()
+                      && u.getExecutionResult() != null
+                      && u.getExecutionResult().isExceptionResult()
+                  ? u.getExecutionResult().getExceptionResult()
+                  : null;
+          String outcome = !u.isRolledBack() ? "success" : rejected(failure) ? "rejected" : "error";
+          counter(command, outcome).increment();
+        });
+    return chain.proceed();
+  }
+
+  private Counter counter(String command, String outcome) {
+    return Counter.builder("ledger.commands")
+        .description("commands handled, by outcome")
+        .tag("command", command)
+        .tag("outcome", outcome)
+        .register(meters);
+  }
+
+  static boolean rejected(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CommandExecutionException e
+          && e.getDetails().filter(Refusal.class::isInstance).isPresent()) {
+        return true;
+      }
+      if (t instanceof RuleViolation
+          || t instanceof InvalidField
+          || t instanceof NotFound
+          || t instanceof AggregateNotFoundException
+          || t instanceof ConflictingModificationException
+          || t instanceof DuplicateKeyException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}

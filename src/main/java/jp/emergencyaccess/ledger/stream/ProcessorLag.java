@@ -1,0 +1,87 @@
+package jp.emergencyaccess.ledger.stream;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far each tracking or pooled processor is behind the head of the store, in events: {@code
+ * ledger_processor_lag_events{processor}}, also used by the processors' health. The head is read at
+ * most once a second however many processors and scrapes ask.
+ */
+@Component
+public class ProcessorLag {
+  private static final long HEAD_MAX_AGE_NANOS = 1_000_000_000L;
+
+  private final Configuration axon;
+  private final EventStore store;
+  private final MeterRegistry meters;
+  private long headAt;
+  private long head;
+
+  ProcessorLag(Configuration axon, EventStore store, MeterRegistry meters) {
+    this.axon = axon;
+    this.store = store;
+    this.meters = meters;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void registerGauges() {
+    streaming()
+        .forEach(
+            (name, processor) ->
+                Gauge.builder("ledger.processor.lag.events", this, lag -> lag.of(name))
+                    .description("events between the head of the store and the processor's token")
+                    .tag("processor", name)
+                    .register(meters));
+  }
+
+  /** The tracking and pooled processors, by name. */
+  public Map<String, StreamingEventProcessor> streaming() {
+    Map<String, StreamingEventProcessor> found = new LinkedHashMap<>();
+    for (EventProcessor processor :
+        axon.eventProcessingConfiguration().eventProcessors().values()) {
+      if (processor instanceof StreamingEventProcessor streaming) {
+        found.put(processor.getName(), streaming);
+      }
+    }
+    return found;
+  }
+
+  /** Events behind the head, NaN when the processor has claimed no segment. */
+  public double of(String name) {
+    StreamingEventProcessor processor = streaming().get(name);
+    if (processor == null) {
+      return Double.NaN;
+    }
+    Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+    if (status.isEmpty()) {
+      return Double.NaN;
+    }
+    long lowest = Long.MAX_VALUE;
+    for (EventTrackerStatus segment : status.values()) {
+      OptionalLong position = segment.getCurrentPosition();
+      lowest = Math.min(lowest, position.orElse(-1));
+    }
+    return Math.max(0, head() - lowest);
+  }
+
+  public synchronized long head() {
+    long now = System.nanoTime();
+    if (headAt == 0 || now - headAt > HEAD_MAX_AGE_NANOS) {
+      head = Positions.head(store);
+      headAt = now;
+    }
+    return head;
+  }
+}

@@ -1,0 +1,6 @@
+package jp.emergencyaccess.ledger.stream;
+
+import jp.emergencyaccess.ledger.support.OnPostgres;
+
+@OnPostgres
+class StreamBenchmarkOnPostgres extends StreamBenchmark {}
