@@ -3,12 +3,10 @@ package jp.emergencyaccess.ledger.activation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import jp.emergencyaccess.ledger.facility.FacilityActivated;
 import jp.emergencyaccess.ledger.facility.FacilityActivationExtended;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
-import jp.emergencyaccess.ledger.notice.NoticeSummary;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,6 +18,11 @@ import org.springframework.stereotype.Component;
  * The compact history of activation: one row per change of a period, written in the transaction of
  * the event (subscribing processor). Activation questions read only this table, never the full
  * event stream, so they stay fast however many lookups the store holds.
+ *
+ * <p>{@link #all()} keeps the whole table in memory and reloads it only when the table has changed
+ * (its row count or highest {@code seq} differ): one indexed aggregate query per question. Reading
+ * the table rather than trusting an in-process flag keeps this right with several ledger nodes on
+ * one database and with transactions that roll back.
  */
 @Component
 @ProcessingGroup(ActivationLog.GROUP)
@@ -31,6 +34,9 @@ public class ActivationLog {
 
   private final JdbcTemplate jdbc;
   private final NoticeDirectory notices;
+  private volatile Snapshot cached = new Snapshot(-1, -1, List.of());
+
+  private record Snapshot(long count, long maxSeq, List<ActivationChange> changes) {}
 
   ActivationLog(JdbcTemplate jdbc, NoticeDirectory notices) {
     this.jdbc = jdbc;
@@ -39,155 +45,78 @@ public class ActivationLog {
 
   @EventHandler
   void on(RegionActivated e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insertRegion(
-        message,
-        "ACTIVATED",
-        e.regionCode(),
-        e.from(),
-        e.until(),
-        null,
-        e.noticeId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, notices.find(e.noticeId()).orElse(null), recordedAt));
   }
 
   @EventHandler
   void on(RegionActivationExtended e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insertRegion(
-        message,
-        "EXTENDED",
-        e.regionCode(),
-        e.from(),
-        e.until(),
-        e.previousUntil(),
-        e.noticeId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, notices.find(e.noticeId()).orElse(null), recordedAt));
   }
 
   @EventHandler
   void on(RegionActivationEnded e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insertRegion(
-        message,
-        "ENDED",
-        e.regionCode(),
-        e.from(),
-        e.lastDay(),
-        e.previousUntil(),
-        e.noticeId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, notices.find(e.noticeId()).orElse(null), recordedAt));
   }
 
   @EventHandler
   void on(FacilityActivated e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insert(
-        message.getIdentifier(),
-        ActivationChange.Kind.FACILITY,
-        e.facilityCode(),
-        "ACTIVATED",
-        e.from(),
-        e.until(),
-        null,
-        null,
-        null,
-        null,
-        e.applicationId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, recordedAt));
   }
 
   @EventHandler
   void on(FacilityActivationExtended e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insert(
-        message.getIdentifier(),
-        ActivationChange.Kind.FACILITY,
-        e.facilityCode(),
-        "EXTENDED",
-        e.from(),
-        e.until(),
-        e.previousUntil(),
-        null,
-        null,
-        null,
-        e.applicationId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, recordedAt));
   }
 
-  private void insertRegion(
-      EventMessage<?> message,
-      String change,
-      String region,
-      LocalDate from,
-      LocalDate until,
-      LocalDate previousUntil,
-      String noticeId,
-      Instant at,
-      Instant recordedAt) {
-    NoticeSummary notice = notices.find(noticeId).orElse(null);
-    insert(
-        message.getIdentifier(),
-        ActivationChange.Kind.REGION,
-        region,
-        change,
-        from,
-        until,
-        previousUntil,
-        noticeId,
-        notice == null ? null : notice.series(),
-        notice == null ? null : notice.revision(),
-        null,
-        at,
-        recordedAt);
-  }
-
-  private void insert(
-      String eventId,
-      ActivationChange.Kind kind,
-      String subject,
-      String change,
-      LocalDate from,
-      LocalDate until,
-      LocalDate previousUntil,
-      String noticeId,
-      String series,
-      Integer revision,
-      String applicationId,
-      Instant at,
-      Instant recordedAt) {
+  private void insert(EventMessage<?> message, ActivationChange c) {
     jdbc.update(
         "insert into activation_change (event_id, kind, subject, change, period_from,"
             + " period_until, previous_until, notice_id, notice_series, notice_revision,"
             + " application_id, at_ms, recorded_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        eventId,
-        kind.name(),
-        subject,
-        change,
-        from,
-        until,
-        previousUntil,
-        noticeId,
-        series,
-        revision,
-        applicationId,
-        at.toEpochMilli(),
-        recordedAt.toEpochMilli());
+        message.getIdentifier(),
+        c.kind().name(),
+        c.subject(),
+        c.change().name(),
+        c.from(),
+        c.until(),
+        c.previousUntil(),
+        c.noticeId(),
+        c.series(),
+        c.revision(),
+        c.applicationId(),
+        c.at().toEpochMilli(),
+        c.recordedAt().toEpochMilli());
   }
 
-  /** Every recorded change, in recording order. */
+  /**
+   * Every recorded change, in recording order (served from memory while the table is unchanged).
+   */
   public List<ActivationChange> all() {
-    return jdbc.query(
-        "select " + COLUMNS + " from activation_change order by seq", ActivationLog::row);
+    long[] state =
+        jdbc.queryForObject(
+            "select count(*), coalesce(max(seq), 0) from activation_change",
+            (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+    Snapshot snapshot = cached;
+    if (snapshot.count() == state[0] && snapshot.maxSeq() == state[1]) {
+      return snapshot.changes();
+    }
+    List<ActivationChange> changes =
+        List.copyOf(
+            jdbc.query(
+                "select " + COLUMNS + " from activation_change order by seq", ActivationLog::row));
+    long maxSeq = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).seq();
+    cached = new Snapshot(changes.size(), maxSeq, changes);
+    return changes;
   }
 
   /** The changes of one subject, in recording order. */
   public List<ActivationChange> of(ActivationChange.Kind kind, String subject) {
-    return jdbc.query(
-        "select " + COLUMNS + " from activation_change where kind = ? and subject = ? order by seq",
-        ActivationLog::row,
-        kind.name(),
-        subject);
+    return all().stream().filter(c -> c.kind() == kind && c.subject().equals(subject)).toList();
+  }
+
+  /** The changes a notice made, in recording order. */
+  public List<ActivationChange> ofNotice(String noticeId) {
+    return all().stream().filter(c -> noticeId.equals(c.noticeId())).toList();
   }
 
   private static ActivationChange row(ResultSet rs, int n) throws SQLException {
@@ -198,9 +127,9 @@ public class ActivationLog {
         ActivationChange.Kind.valueOf(rs.getString("kind")),
         rs.getString("subject"),
         ActivationChange.Change.valueOf(rs.getString("change")),
-        rs.getObject("period_from", LocalDate.class),
-        rs.getObject("period_until", LocalDate.class),
-        rs.getObject("previous_until", LocalDate.class),
+        rs.getObject("period_from", java.time.LocalDate.class),
+        rs.getObject("period_until", java.time.LocalDate.class),
+        rs.getObject("previous_until", java.time.LocalDate.class),
         rs.getString("notice_id"),
         rs.getString("notice_series"),
         maybeRevision,

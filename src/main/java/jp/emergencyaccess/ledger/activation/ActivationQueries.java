@@ -56,4 +56,20 @@ public class ActivationQueries {
                 .stream();
     return java.util.stream.Stream.concat(own, prefecture).filter(p -> p.covers(at)).toList();
   }
+
+  /**
+   * What makes a facility active at {@code at}: the region periods of its municipality (and its
+   * prefecture), then its own individual periods. Empty means not activated.
+   */
+  public List<ActivePeriod> facilityCoverage(
+      String facilityCode,
+      RegionCode municipality,
+      Instant at,
+      Predicate<ActivationChange> include) {
+    var regions = regionCoverage(municipality, at, include).stream();
+    var own =
+        periodsOf(ActivationChange.Kind.FACILITY, facilityCode, include).stream()
+            .filter(p -> p.covers(at));
+    return java.util.stream.Stream.concat(regions, own).toList();
+  }
 }

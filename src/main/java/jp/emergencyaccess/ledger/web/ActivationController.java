@@ -92,11 +92,12 @@ class ActivationController {
   CheckAnswer checkRegion(
       @RequestParam String region,
       @RequestParam(required = false) String at,
-      @RequestParam(required = false) String revision) {
+      @RequestParam(required = false) String revision,
+      @RequestParam(required = false) String knownAt) {
     RegionCode code = RegionCode.parse("region", region);
     Instant when = instant("at", at);
     List<Basis> basis =
-        activation.regionCoverage(code, when, asOf(revision, null).filter()).stream()
+        activation.regionCoverage(code, when, asOf(revision, knownAt).filter()).stream()
             .map(p -> new Basis("REGION", p.subject(), p.noticeId(), null))
             .toList();
     return new CheckAnswer(
