@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.facility.FacilityActivated;
 import jp.emergencyaccess.ledger.facility.FacilityActivationExtended;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
@@ -36,7 +38,24 @@ public class ActivationLog {
   private final NoticeDirectory notices;
   private volatile Snapshot cached = new Snapshot(-1, -1, List.of());
 
-  private record Snapshot(long count, long maxSeq, List<ActivationChange> changes) {}
+  /** The table as last read, with its rows grouped by subject for the per-facility hot path. */
+  private record Snapshot(
+      long count,
+      long maxSeq,
+      List<ActivationChange> changes,
+      Map<String, List<ActivationChange>> bySubject) {
+    Snapshot(long count, long maxSeq, List<ActivationChange> changes) {
+      this(
+          count,
+          maxSeq,
+          changes,
+          changes.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      c -> ActivationFold.key(c.kind(), c.subject()),
+                      Collectors.collectingAndThen(Collectors.toList(), List::copyOf))));
+    }
+  }
 
   ActivationLog(JdbcTemplate jdbc, NoticeDirectory notices) {
     this.jdbc = jdbc;
@@ -92,26 +111,31 @@ public class ActivationLog {
    * Every recorded change, in recording order (served from memory while the table is unchanged).
    */
   public List<ActivationChange> all() {
+    return current().changes();
+  }
+
+  private Snapshot current() {
     long[] state =
         jdbc.queryForObject(
             "select count(*), coalesce(max(seq), 0) from activation_change",
             (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
     Snapshot snapshot = cached;
     if (snapshot.count() == state[0] && snapshot.maxSeq() == state[1]) {
-      return snapshot.changes();
+      return snapshot;
     }
     List<ActivationChange> changes =
         List.copyOf(
             jdbc.query(
                 "select " + COLUMNS + " from activation_change order by seq", ActivationLog::row));
     long maxSeq = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).seq();
-    cached = new Snapshot(changes.size(), maxSeq, changes);
-    return changes;
+    snapshot = new Snapshot(changes.size(), maxSeq, changes);
+    cached = snapshot;
+    return snapshot;
   }
 
   /** The changes of one subject, in recording order. */
   public List<ActivationChange> of(ActivationChange.Kind kind, String subject) {
-    return all().stream().filter(c -> c.kind() == kind && c.subject().equals(subject)).toList();
+    return current().bySubject().getOrDefault(ActivationFold.key(kind, subject), List.of());
   }
 
   /** The changes a notice made, in recording order. */

@@ -27,6 +27,13 @@ class RejudgeTest {
                 public List<ActivationChange> all() {
                   return rows;
                 }
+
+                @Override
+                public List<ActivationChange> of(ActivationChange.Kind kind, String subject) {
+                  return rows.stream()
+                      .filter(c -> c.kind() == kind && c.subject().equals(subject))
+                      .toList();
+                }
               }));
 
   private static NoticeSummary notice(String id, int revision) {
