@@ -3,15 +3,15 @@ package jp.emergencyaccess.ledger.activation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.facility.FacilityActivated;
 import jp.emergencyaccess.ledger.facility.FacilityActivationExtended;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,12 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The compact history of activation: one row per change of a period, written in the transaction of
  * the event (subscribing processor). Activation questions read only this table, never the full
- * event stream, so they stay fast however many lookups the store holds.
- *
- * <p>{@link #all()} keeps the whole table in memory and reloads it only when the table has changed
- * (its row count or highest {@code seq} differ): one indexed aggregate query per question. Reading
- * the table rather than trusting an in-process flag keeps this right with several ledger nodes on
- * one database and with transactions that roll back.
+ * event stream, so they stay fast however many lookups the store holds; and they read it from
+ * memory ({@link SnapshotCache}) until a row is written.
  */
 @Component
 @ProcessingGroup(ActivationLog.GROUP)
@@ -36,30 +32,17 @@ public class ActivationLog {
 
   private final JdbcTemplate jdbc;
   private final NoticeDirectory notices;
-  private volatile Snapshot cached = new Snapshot(-1, -1, List.of());
-
-  /** The table as last read, with its rows grouped by subject for the per-facility hot path. */
-  private record Snapshot(
-      long count,
-      long maxSeq,
-      List<ActivationChange> changes,
-      Map<String, List<ActivationChange>> bySubject) {
-    Snapshot(long count, long maxSeq, List<ActivationChange> changes) {
-      this(
-          count,
-          maxSeq,
-          changes,
-          changes.stream()
-              .collect(
-                  Collectors.groupingBy(
-                      c -> ActivationFold.key(c.kind(), c.subject()),
-                      Collectors.collectingAndThen(Collectors.toList(), List::copyOf))));
-    }
-  }
+  private final SnapshotCache cache = new SnapshotCache();
 
   ActivationLog(JdbcTemplate jdbc, NoticeDirectory notices) {
     this.jdbc = jdbc;
     this.notices = notices;
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.update("delete from activation_change");
+    cache.written();
   }
 
   @EventHandler
@@ -105,42 +88,42 @@ public class ActivationLog {
         c.applicationId(),
         c.at().toEpochMilli(),
         c.recordedAt().toEpochMilli());
+    cache.written();
   }
 
-  /**
-   * Every recorded change, in recording order (served from memory while the table is unchanged).
-   */
+  /** Every recorded change, from memory unless a change was written since it was read. */
+  ActivationSnapshot snapshot() {
+    return cache.get(this::all);
+  }
+
+  /** Every recorded change, in recording order, from memory (see {@link #snapshot()}). */
+  public List<ActivationChange> changes() {
+    return snapshot().all();
+  }
+
+  /** The changes of one subject, in recording order, from memory. */
+  public List<ActivationChange> changesOf(ActivationChange.Kind kind, String subject) {
+    return snapshot().of(kind, subject);
+  }
+
+  /** The changes that cite a notice, in recording order, from memory. */
+  public List<ActivationChange> changesCiting(String noticeId) {
+    return snapshot().all().stream().filter(c -> noticeId.equals(c.noticeId())).toList();
+  }
+
+  /** Every recorded change, in recording order, read from the table. */
   public List<ActivationChange> all() {
-    return current().changes();
+    return jdbc.query(
+        "select " + COLUMNS + " from activation_change order by seq", ActivationLog::row);
   }
 
-  private Snapshot current() {
-    long[] state =
-        jdbc.queryForObject(
-            "select count(*), coalesce(max(seq), 0) from activation_change",
-            (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
-    Snapshot snapshot = cached;
-    if (snapshot.count() == state[0] && snapshot.maxSeq() == state[1]) {
-      return snapshot;
-    }
-    List<ActivationChange> changes =
-        List.copyOf(
-            jdbc.query(
-                "select " + COLUMNS + " from activation_change order by seq", ActivationLog::row));
-    long maxSeq = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).seq();
-    snapshot = new Snapshot(changes.size(), maxSeq, changes);
-    cached = snapshot;
-    return snapshot;
-  }
-
-  /** The changes of one subject, in recording order. */
+  /** The changes of one subject, in recording order, read from the table. */
   public List<ActivationChange> of(ActivationChange.Kind kind, String subject) {
-    return current().bySubject().getOrDefault(ActivationFold.key(kind, subject), List.of());
-  }
-
-  /** The changes a notice made, in recording order. */
-  public List<ActivationChange> ofNotice(String noticeId) {
-    return all().stream().filter(c -> noticeId.equals(c.noticeId())).toList();
+    return jdbc.query(
+        "select " + COLUMNS + " from activation_change where kind = ? and subject = ? order by seq",
+        ActivationLog::row,
+        kind.name(),
+        subject);
   }
 
   private static ActivationChange row(ResultSet rs, int n) throws SQLException {
@@ -151,9 +134,9 @@ public class ActivationLog {
         ActivationChange.Kind.valueOf(rs.getString("kind")),
         rs.getString("subject"),
         ActivationChange.Change.valueOf(rs.getString("change")),
-        rs.getObject("period_from", java.time.LocalDate.class),
-        rs.getObject("period_until", java.time.LocalDate.class),
-        rs.getObject("previous_until", java.time.LocalDate.class),
+        rs.getObject("period_from", LocalDate.class),
+        rs.getObject("period_until", LocalDate.class),
+        rs.getObject("previous_until", LocalDate.class),
         rs.getString("notice_id"),
         rs.getString("notice_series"),
         maybeRevision,

@@ -122,7 +122,7 @@ public class NoticeSeriesLoader {
 
   private boolean alreadyRecorded(String noticeId, String region, NoticeSeries.Action action) {
     ActivationChange.Change change = changeOf(action);
-    return log.of(ActivationChange.Kind.REGION, region).stream()
+    return log.changesOf(ActivationChange.Kind.REGION, region).stream()
         .anyMatch(c -> noticeId.equals(c.noticeId()) && c.change() == change);
   }
 

@@ -29,11 +29,11 @@ public class TimeTravel {
    * revision's.
    */
   public NoticeDiff diff(NoticeSummary notice) {
-    List<ActivationChange> rows = log.ofNotice(notice.noticeId());
+    List<ActivationChange> rows = log.changesCiting(notice.noticeId());
     Instant from = JapanTime.startOf(notice.issuedOn());
     Optional<Instant> until = next(notice).map(n -> JapanTime.startOf(n.issuedOn()));
     List<ActivationChange> facilities =
-        log.all().stream()
+        log.changes().stream()
             .filter(c -> c.kind() == ActivationChange.Kind.FACILITY)
             .filter(c -> !c.at().isBefore(from) && until.map(c.at()::isBefore).orElse(true))
             .toList();
@@ -48,7 +48,7 @@ public class TimeTravel {
 
   /** Every recorded change of the region, in recording order. */
   public List<ActivationChange> changesOf(RegionCode region) {
-    return log.of(ActivationChange.Kind.REGION, region.value());
+    return log.changesOf(ActivationChange.Kind.REGION, region.value());
   }
 
   private Optional<NoticeSummary> next(NoticeSummary notice) {

@@ -1,20 +1,28 @@
 package jp.emergencyaccess.ledger.infra;
 
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-/** Sends a command and waits for its result, never forever. */
+/** Sends a command and waits for its result, never forever; refusals come back as themselves. */
 @Component
 public class Commands {
   private static final long TIMEOUT_SECONDS = 30;
   private final CommandGateway gateway;
 
-  public Commands(CommandGateway gateway) {
+  public Commands(CommandGateway gateway, CommandBus commandBus) {
     this.gateway = gateway;
+    // Registered here because every command of the ledger goes through this class.
+    commandBus.registerHandlerInterceptor(new RefusalTranslation());
   }
 
   public <R> R send(Object command) {
-    return gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    try {
+      return gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (CommandExecutionException e) {
+      throw RefusalTranslation.unwrap(e);
+    }
   }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ class SecurityConfig {
   }
 
   @Bean
+  @ConditionalOnWebApplication
   SecurityFilterChain api(HttpSecurity http, List<ApiAccessRules> featureRules, ObjectMapper json)
       throws Exception {
     http.csrf(csrf -> csrf.disable())

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.facility.FacilityKind;
+import jp.emergencyaccess.ledger.facility.FacilitySummary;
 import jp.emergencyaccess.ledger.notice.NoticeSummary;
 import org.junit.jupiter.api.Test;
 
@@ -21,20 +27,36 @@ class RejudgeTest {
   private final List<ActivationChange> rows = new ArrayList<>();
   private final Rejudge rejudge =
       new Rejudge(
-          new ActivationQueries(
-              new ActivationLog(null, null) {
-                @Override
-                public List<ActivationChange> all() {
-                  return rows;
+          new FacilityCoverage(
+              new ActivationQueries(
+                  new ActivationLog(null, null) {
+                    @Override
+                    ActivationSnapshot snapshot() {
+                      return ActivationSnapshot.of(rows);
+                    }
+                  }),
+              new FacilityDirectory() {
+                public Optional<FacilitySummary> find(String code) {
+                  return Optional.empty();
                 }
 
-                @Override
-                public List<ActivationChange> of(ActivationChange.Kind kind, String subject) {
-                  return rows.stream()
-                      .filter(c -> c.kind() == kind && c.subject().equals(subject))
-                      .toList();
+                public Set<String> registeredAmong(Collection<String> codes) {
+                  return Set.of();
                 }
               }));
+
+  /** The pharmacy in 七尾市. */
+  private static final FacilitySummary FACILITY =
+      new FacilitySummary(
+          PHARMACY,
+          FacilityKind.PHARMACY,
+          "p",
+          "p",
+          "926-0000",
+          "Nanao",
+          NANAO,
+          "0767",
+          Instant.EPOCH);
 
   private static NoticeSummary notice(String id, int revision) {
     return new NoticeSummary(
@@ -68,29 +90,29 @@ class RejudgeTest {
   @Test
   void aViewAllowedUnderTheEighthNotice_isDeniedUnderTheOneBefore() {
     nanaoSeries();
-    Judgement under8 = rejudge.under(PHARMACY, NANAO, FEB_20, List.of(), AsOf.revision(EXT_8));
+    Judgement under8 = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_8));
     assertThat(under8.allowed()).isTrue();
-    assertThat(under8.coveredBy())
-        .extracting(ActivePeriod::noticeId)
+    assertThat(under8.basis())
+        .extracting(CoverageBasis::noticeId)
         .containsExactly(EXT_8.noticeId());
-    Judgement under27 = rejudge.under(PHARMACY, NANAO, FEB_20, List.of(), AsOf.revision(EXT_2_7));
+    Judgement under27 = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7));
     assertThat(under27.allowed()).isFalse();
     assertThat(under27.decision()).isEqualTo("DENIED");
     assertThat(under27.reasons()).containsExactly("NOT_ACTIVATED");
-    assertThat(under27.coveredBy()).isEmpty();
+    assertThat(under27.basis()).isEmpty();
+    assertThat(under27.coveredBy()).isNull();
   }
 
   @Test
   void reasonsThatDoNotDependOnNotices_areCarriedOver() {
     nanaoSeries();
     Judgement consentStillMissing =
-        rejudge.under(PHARMACY, NANAO, FEB_20, List.of("CONSENT_MISSING"), AsOf.revision(EXT_8));
+        rejudge.under(FACILITY, FEB_20, List.of("CONSENT_MISSING"), AsOf.revision(EXT_8));
     assertThat(consentStillMissing.allowed()).isFalse();
     assertThat(consentStillMissing.reasons()).containsExactly("CONSENT_MISSING");
     Judgement both =
         rejudge.under(
-            PHARMACY,
-            NANAO,
+            FACILITY,
             FEB_20,
             List.of("FACILITY_SUSPENDED", "CONSENT_MISSING"),
             AsOf.revision(EXT_2_7));
@@ -102,7 +124,7 @@ class RejudgeTest {
   void aViewDeniedOnlyForActivation_isAllowedUnderALaterRevision() {
     nanaoSeries();
     Judgement judgement =
-        rejudge.under(PHARMACY, NANAO, FEB_20, List.of("NOT_ACTIVATED"), AsOf.EVERYTHING);
+        rejudge.under(FACILITY, FEB_20, List.of("NOT_ACTIVATED"), AsOf.EVERYTHING);
     assertThat(judgement.allowed()).isTrue();
     assertThat(judgement.reasons()).isEmpty();
   }
@@ -110,9 +132,8 @@ class RejudgeTest {
   @Test
   void thePrefecture_andTheFacilitysOwnActivation_coverItToo() {
     region(ActivationChange.Change.ACTIVATED, ISHIKAWA, "2024-02-29", EXT_8);
-    assertThat(rejudge.under(PHARMACY, NANAO, FEB_20, List.of(), AsOf.EVERYTHING).allowed())
-        .isTrue();
-    assertThat(rejudge.under(PHARMACY, NANAO, FEB_20, List.of(), AsOf.revision(EXT_2_7)).allowed())
+    assertThat(rejudge.under(FACILITY, FEB_20, List.of(), AsOf.EVERYTHING).allowed()).isTrue();
+    assertThat(rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7)).allowed())
         .isFalse();
     rows.add(
         new ActivationChange(
@@ -129,17 +150,16 @@ class RejudgeTest {
             "app-1",
             Instant.EPOCH,
             Instant.EPOCH));
-    Judgement own = rejudge.under(PHARMACY, NANAO, FEB_20, List.of(), AsOf.revision(EXT_2_7));
+    Judgement own = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7));
     assertThat(own.allowed()).as("facility activations are not limited by a revision").isTrue();
-    assertThat(own.coveredBy()).extracting(ActivePeriod::applicationId).containsExactly("app-1");
+    assertThat(own.basis()).extracting(CoverageBasis::applicationId).containsExactly("app-1");
   }
 
   @Test
   void anUnknownFacility_keepsItsOriginalReasons() {
     nanaoSeries();
     Judgement judgement =
-        rejudge.under(
-            PHARMACY, null, FEB_20, List.of("FACILITY_UNKNOWN", "NOT_ACTIVATED"), AsOf.EVERYTHING);
+        rejudge.under(null, FEB_20, List.of("FACILITY_UNKNOWN", "NOT_ACTIVATED"), AsOf.EVERYTHING);
     assertThat(judgement.reasons()).containsExactly("FACILITY_UNKNOWN", "NOT_ACTIVATED");
   }
 }

@@ -21,13 +21,8 @@ class TimeTravelTest {
       new TimeTravel(
           new ActivationLog(null, null) {
             @Override
-            public List<ActivationChange> all() {
-              return rows;
-            }
-
-            @Override
-            public List<ActivationChange> ofNotice(String noticeId) {
-              return rows.stream().filter(c -> noticeId.equals(c.noticeId())).toList();
+            ActivationSnapshot snapshot() {
+              return ActivationSnapshot.of(rows);
             }
           },
           new NoticeDirectory() {

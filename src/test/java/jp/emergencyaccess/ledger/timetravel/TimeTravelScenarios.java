@@ -234,6 +234,79 @@ abstract class TimeTravelScenarios extends HttpTest {
     assertThat(monitor().get("/api/regions/123456/timeline").status()).isEqualTo(400);
   }
 
+  /** The re-judging account's facility: a clinic in 七尾市 that no other test uses. */
+  static final String NANAO_CLINIC = "1710990019";
+
+  @Test
+  void aViewInNanaoOnFebruary20_isAllowedUnderTheEighthNotice_andDeniedUnderTheOneBefore() {
+    if (monitor().get("/api/facilities/" + NANAO_CLINIC).status() == 404) {
+      Api.Reply registered =
+          mhlw()
+              .post(
+                  "/api/facilities",
+                  Map.of(
+                      "facilityCode", NANAO_CLINIC,
+                      "kind", "CLINIC",
+                      "name", "七尾テストクリニック",
+                      "nameKana", "ナナオテストクリニック",
+                      "postalCode", "926-8611",
+                      "address", "石川県七尾市袖ケ江町イ部25",
+                      "municipalityCode", NotoFacts.NANAO,
+                      "phone", "0767-53-1111"));
+      assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    }
+    Api clinic = api().as("nanao-rejudge");
+    String patientId = "patient-" + TestCodes.noticeId("p");
+    Map<String, Object> consent = new java.util.LinkedHashMap<>();
+    consent.put("facilityCode", NANAO_CLINIC);
+    consent.put("patientId", patientId);
+    consent.put("basis", "ORAL");
+    consent.put("identification", "INSURED_NUMBER");
+    consent.put("recordedBy", "nurse Sato");
+    consent.put("at", "2024-02-20T10:00:00+09:00");
+    Api.Reply consented = clinic.post("/api/consents", consent);
+    assertThat(consented.status()).as(consented.toString()).isEqualTo(201);
+    Map<String, Object> view = new java.util.LinkedHashMap<>();
+    view.put("requestId", TestCodes.noticeId("rejudge"));
+    view.put("facilityCode", NANAO_CLINIC);
+    view.put("viewerId", "dr-sato");
+    view.put("viewerRole", "DOCTOR");
+    view.put("patientId", patientId);
+    view.put("categories", List.of("MEDICATION"));
+    view.put("consentId", consented.json().get("consentId").asText());
+    view.put("at", "2024-02-20T10:15:00+09:00");
+    Api.Reply viewed = clinic.post("/api/views", view);
+    assertThat(viewed.status()).as(viewed.toString()).isEqualTo(201);
+    String viewId = viewed.json().get("viewId").asText();
+
+    JsonNode under8 =
+        fund().get("/api/views/" + viewId + "/rejudge?revision=" + NotoFacts.EXT_8).json();
+    assertThat(under8.at("/original/decision").asText()).isEqualTo("ALLOWED");
+    assertThat(under8.at("/rejudged/decision").asText()).as(under8.toString()).isEqualTo("ALLOWED");
+    assertThat(under8.at("/rejudged/coveredBy/noticeId").asText()).isEqualTo(NotoFacts.EXT_8);
+    assertThat(under8.get("changed").asBoolean()).isFalse();
+
+    JsonNode under27 =
+        mhlw().get("/api/views/" + viewId + "/rejudge?revision=" + NotoFacts.EXT_2_7).json();
+    assertThat(under27.at("/original/decision").asText()).isEqualTo("ALLOWED");
+    assertThat(under27.at("/rejudged/decision").asText())
+        .as(under27.toString())
+        .isEqualTo("DENIED");
+    assertThat(under27.at("/rejudged/reasons").toString()).isEqualTo("[\"NOT_ACTIVATED\"]");
+    assertThat(under27.get("changed").asBoolean()).isTrue();
+    assertThat(under27.get("at").asText()).isEqualTo("2024-02-20T10:15:00+09:00");
+
+    assertThat(
+            monitor().get("/api/views/" + viewId + "/rejudge?revision=" + NotoFacts.EXT_8).status())
+        .isEqualTo(403);
+    assertThat(clinic.get("/api/views/" + viewId + "/rejudge").status()).isEqualTo(403);
+    assertThat(fund().get("/api/views/" + java.util.UUID.randomUUID() + "/rejudge").status())
+        .isEqualTo(404);
+    assertThat(fund().get("/api/views/not-a-view/rejudge").status()).isEqualTo(400);
+    assertThat(fund().get("/api/views/" + viewId + "/rejudge?revision=no-such").status())
+        .isEqualTo(404);
+  }
+
   private static Set<String> codes(JsonNode array) {
     return list(array).stream().map(e -> e.get("regionCode").asText()).collect(Collectors.toSet());
   }

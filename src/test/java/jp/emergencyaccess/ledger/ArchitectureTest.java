@@ -1,0 +1,93 @@
+package jp.emergencyaccess.ledger;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Guards the feature boundaries of STYLE.md; every package a rule names must exist. */
+class ArchitectureTest {
+  private static final String BASE = "jp.emergencyaccess.ledger";
+
+  /** The feature packages that hold domain code (no HTTP, no wiring). */
+  static final List<String> FEATURES =
+      List.of("notice", "activation", "facility", "consent", "access");
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
+  }
+
+  @Test
+  void everyNamedPackageExists() {
+    var named = new java.util.ArrayList<>(FEATURES);
+    named.addAll(List.of("common", "web", "infra"));
+    for (String pkg : named) {
+      assertThat(classes.stream().anyMatch(c -> c.getPackageName().equals(BASE + "." + pkg)))
+          .as("package %s.%s exists", BASE, pkg)
+          .isTrue();
+    }
+  }
+
+  @Test
+  void featuresDoNotDependOnTheWebLayer() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(BASE + ".web..", "org.springframework.web..")
+        .check(classes);
+  }
+
+  @Test
+  void commonDependsOnNoFeature() {
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".common..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new))
+        .check(classes);
+  }
+
+  @Test
+  void featurePackagesAreFreeOfCycles() {
+    slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void onlyTheClockReadsTheWallClock() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(BASE + ".infra..")
+        .should()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDate.class, "now")
+        .orShould()
+        .callMethod(LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(OffsetDateTime.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .check(classes);
+  }
+}
