@@ -40,6 +40,7 @@ class AsOfBenchmark extends HttpTest {
     int events = Integer.getInteger("benchmark.events", 1_000_000);
     int queries = Integer.getInteger("benchmark.queries", 300);
     loader.load(NoticeSeriesLoader.NOTO_2024);
+    String viewId = aViewInNanao();
 
     long seedStart = System.nanoTime();
     Instant at = Instant.parse("2024-02-20T01:00:00Z");
@@ -91,6 +92,27 @@ class AsOfBenchmark extends HttpTest {
                     + "&revision="
                     + revisions.get(random.nextInt(revisions.size()))));
     report(
+        "GET /api/activation/check?facility=&at=&revision= (HTTP)",
+        queries,
+        () ->
+            api.get(
+                "/api/activation/check?facility="
+                    + NANAO_CLINIC
+                    + "&at="
+                    + day.get()
+                    + "&revision="
+                    + revisions.get(random.nextInt(revisions.size()))));
+    Api fund = fund();
+    report(
+        "GET /api/views/{viewId}/rejudge?revision= (HTTP)",
+        queries,
+        () ->
+            fund.get(
+                "/api/views/"
+                    + viewId
+                    + "/rejudge?revision="
+                    + revisions.get(random.nextInt(revisions.size()))));
+    report(
         "GET /api/notices/{id}/diff (HTTP)",
         queries,
         () -> api.get("/api/notices/" + revisions.get(random.nextInt(revisions.size())) + "/diff"));
@@ -130,6 +152,51 @@ class AsOfBenchmark extends HttpTest {
       }
     }
     print("GET /api/activation?revision= right after a new row (table reloaded)", misses);
+  }
+
+  private static final String NANAO_CLINIC = "1710990019";
+
+  /** One allowed lookup in 七尾市 on 2024-02-20, to re-judge. */
+  private String aViewInNanao() {
+    mhlw()
+        .post(
+            "/api/facilities",
+            Map.of(
+                "facilityCode", NANAO_CLINIC,
+                "kind", "CLINIC",
+                "name", "七尾テストクリニック",
+                "nameKana", "ナナオテストクリニック",
+                "postalCode", "926-8611",
+                "address", "石川県七尾市",
+                "municipalityCode", "172022",
+                "phone", "0767-53-1111"));
+    Api clinic = api().as("nanao-rejudge");
+    Api.Reply consent =
+        clinic.post(
+            "/api/consents",
+            Map.of(
+                "facilityCode", NANAO_CLINIC,
+                "patientId", "benchmark-patient",
+                "basis", "ORAL",
+                "identification", "INSURED_NUMBER",
+                "recordedBy", "nurse",
+                "at", "2024-02-20T10:00:00+09:00"));
+    Api.Reply view =
+        clinic.post(
+            "/api/views",
+            Map.of(
+                "requestId", "benchmark-view",
+                "facilityCode", NANAO_CLINIC,
+                "viewerId", "dr",
+                "viewerRole", "DOCTOR",
+                "patientId", "benchmark-patient",
+                "categories", List.of("MEDICATION"),
+                "consentId", consent.json().get("consentId").asText(),
+                "at", "2024-02-20T10:15:00+09:00"));
+    if (view.status() != 201) {
+      throw new IllegalStateException(view.toString());
+    }
+    return view.json().get("viewId").asText();
   }
 
   private static void report(String what, int n, Supplier<Api.Reply> call) {
