@@ -296,6 +296,17 @@ abstract class TimeTravelScenarios extends HttpTest {
     assertThat(under27.get("changed").asBoolean()).isTrue();
     assertThat(under27.get("at").asText()).isEqualTo("2024-02-20T10:15:00+09:00");
 
+    String facilityCheck =
+        "/api/activation/check?facility=" + NANAO_CLINIC + "&at=2024-02-20T10:15%2B09:00";
+    JsonNode checkUnder27 =
+        monitor()
+            .get(facilityCheck + "&revision=" + NotoFacts.EXT_2_7 + "&knownAt=2030-01-01")
+            .json();
+    assertThat(checkUnder27.get("active").asBoolean()).as(checkUnder27.toString()).isFalse();
+    assertThat(checkUnder27.get("knownAt").asText()).isEqualTo("2030-01-01T00:00:00+09:00");
+    JsonNode checkUnder8 = monitor().get(facilityCheck + "&revision=" + NotoFacts.EXT_8).json();
+    assertThat(checkUnder8.at("/basis/0/noticeId").asText()).isEqualTo(NotoFacts.EXT_8);
+
     assertThat(
             monitor().get("/api/views/" + viewId + "/rejudge?revision=" + NotoFacts.EXT_8).status())
         .isEqualTo(403);
