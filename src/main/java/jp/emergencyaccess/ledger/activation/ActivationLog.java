@@ -8,7 +8,6 @@ import java.util.List;
 import jp.emergencyaccess.ledger.facility.FacilityActivated;
 import jp.emergencyaccess.ledger.facility.FacilityActivationExtended;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
-import jp.emergencyaccess.ledger.notice.NoticeSummary;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The compact history of activation: one row per change of a period, written in the transaction of
  * the event (subscribing processor). Activation questions read only this table, never the full
- * event stream, so they stay fast however many lookups the store holds.
+ * event stream, so they stay fast however many lookups the store holds; and they read it from
+ * memory ({@link SnapshotCache}) until a row is written.
  */
 @Component
 @ProcessingGroup(ActivationLog.GROUP)
@@ -42,144 +42,52 @@ public class ActivationLog {
   @ResetHandler
   void reset() {
     jdbc.update("delete from activation_change");
+    cache.written();
   }
 
   @EventHandler
   void on(RegionActivated e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insertRegion(
-        message,
-        "ACTIVATED",
-        e.regionCode(),
-        e.from(),
-        e.until(),
-        null,
-        e.noticeId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, notices.find(e.noticeId()).orElse(null), recordedAt));
   }
 
   @EventHandler
   void on(RegionActivationExtended e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insertRegion(
-        message,
-        "EXTENDED",
-        e.regionCode(),
-        e.from(),
-        e.until(),
-        e.previousUntil(),
-        e.noticeId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, notices.find(e.noticeId()).orElse(null), recordedAt));
   }
 
   @EventHandler
   void on(RegionActivationEnded e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insertRegion(
-        message,
-        "ENDED",
-        e.regionCode(),
-        e.from(),
-        e.lastDay(),
-        e.previousUntil(),
-        e.noticeId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, notices.find(e.noticeId()).orElse(null), recordedAt));
   }
 
   @EventHandler
   void on(FacilityActivated e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insert(
-        message.getIdentifier(),
-        ActivationChange.Kind.FACILITY,
-        e.facilityCode(),
-        "ACTIVATED",
-        e.from(),
-        e.until(),
-        null,
-        null,
-        null,
-        null,
-        e.applicationId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, recordedAt));
   }
 
   @EventHandler
   void on(FacilityActivationExtended e, EventMessage<?> message, @Timestamp Instant recordedAt) {
-    insert(
-        message.getIdentifier(),
-        ActivationChange.Kind.FACILITY,
-        e.facilityCode(),
-        "EXTENDED",
-        e.from(),
-        e.until(),
-        e.previousUntil(),
-        null,
-        null,
-        null,
-        e.applicationId(),
-        e.at(),
-        recordedAt);
+    insert(message, ActivationChanges.of(e, recordedAt));
   }
 
-  private void insertRegion(
-      EventMessage<?> message,
-      String change,
-      String region,
-      LocalDate from,
-      LocalDate until,
-      LocalDate previousUntil,
-      String noticeId,
-      Instant at,
-      Instant recordedAt) {
-    NoticeSummary notice = notices.find(noticeId).orElse(null);
-    insert(
-        message.getIdentifier(),
-        ActivationChange.Kind.REGION,
-        region,
-        change,
-        from,
-        until,
-        previousUntil,
-        noticeId,
-        notice == null ? null : notice.series(),
-        notice == null ? null : notice.revision(),
-        null,
-        at,
-        recordedAt);
-  }
-
-  private void insert(
-      String eventId,
-      ActivationChange.Kind kind,
-      String subject,
-      String change,
-      LocalDate from,
-      LocalDate until,
-      LocalDate previousUntil,
-      String noticeId,
-      String series,
-      Integer revision,
-      String applicationId,
-      Instant at,
-      Instant recordedAt) {
+  private void insert(EventMessage<?> message, ActivationChange c) {
     jdbc.update(
         "insert into activation_change (event_id, kind, subject, change, period_from,"
             + " period_until, previous_until, notice_id, notice_series, notice_revision,"
             + " application_id, at_ms, recorded_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        eventId,
-        kind.name(),
-        subject,
-        change,
-        from,
-        until,
-        previousUntil,
-        noticeId,
-        series,
-        revision,
-        applicationId,
-        at.toEpochMilli(),
-        recordedAt.toEpochMilli());
+        message.getIdentifier(),
+        c.kind().name(),
+        c.subject(),
+        c.change().name(),
+        c.from(),
+        c.until(),
+        c.previousUntil(),
+        c.noticeId(),
+        c.series(),
+        c.revision(),
+        c.applicationId(),
+        c.at().toEpochMilli(),
+        c.recordedAt().toEpochMilli());
     cache.written();
   }
 
@@ -188,13 +96,28 @@ public class ActivationLog {
     return cache.get(this::all);
   }
 
-  /** Every recorded change, in recording order. */
+  /** Every recorded change, in recording order, from memory (see {@link #snapshot()}). */
+  public List<ActivationChange> changes() {
+    return snapshot().all();
+  }
+
+  /** The changes of one subject, in recording order, from memory. */
+  public List<ActivationChange> changesOf(ActivationChange.Kind kind, String subject) {
+    return snapshot().of(kind, subject);
+  }
+
+  /** The changes that cite a notice, in recording order, from memory. */
+  public List<ActivationChange> changesCiting(String noticeId) {
+    return snapshot().all().stream().filter(c -> noticeId.equals(c.noticeId())).toList();
+  }
+
+  /** Every recorded change, in recording order, read from the table. */
   public List<ActivationChange> all() {
     return jdbc.query(
         "select " + COLUMNS + " from activation_change order by seq", ActivationLog::row);
   }
 
-  /** The changes of one subject, in recording order. */
+  /** The changes of one subject, in recording order, read from the table. */
   public List<ActivationChange> of(ActivationChange.Kind kind, String subject) {
     return jdbc.query(
         "select " + COLUMNS + " from activation_change where kind = ? and subject = ? order by seq",

@@ -81,6 +81,7 @@ class ActivationController {
       String facilityCode,
       OffsetDateTime at,
       @JsonInclude(JsonInclude.Include.NON_NULL) String revision,
+      @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime knownAt,
       boolean active,
       List<Basis> basis,
       List<String> reasons) {}
@@ -125,11 +126,12 @@ class ActivationController {
   CheckAnswer checkRegion(
       @RequestParam String region,
       @RequestParam(required = false) String at,
-      @RequestParam(required = false) String revision) {
+      @RequestParam(required = false) String revision,
+      @RequestParam(required = false) String knownAt) {
     RegionCode code = RegionCode.parse("region", region);
     Instant when = instant("at", at);
     List<Basis> basis =
-        activation.regionCoverage(code, when, asOf(revision, null).filter()).stream()
+        activation.regionCoverage(code, when, asOf(revision, knownAt).filter()).stream()
             .map(p -> new Basis("REGION", p.subject(), p.noticeId(), null, p.from(), p.until()))
             .toList();
     return new CheckAnswer(
@@ -145,15 +147,18 @@ class ActivationController {
   FacilityCheckAnswer checkFacility(
       @RequestParam String facility,
       @RequestParam(required = false) String at,
-      @RequestParam(required = false) String revision) {
+      @RequestParam(required = false) String revision,
+      @RequestParam(required = false) String knownAt) {
     FacilityCode code = FacilityCode.parse("facility", facility);
     CurrentAccount.requireOwnFacility(code.value());
     Instant when = instant("at", at);
-    Coverage answer = coverage.of(code.value(), when, asOf(revision, null));
+    AsOf asOf = asOf(revision, knownAt);
+    Coverage answer = coverage.of(code.value(), when, asOf);
     return new FacilityCheckAnswer(
         code.value(),
         JapanTime.render(when),
         revision,
+        JapanTime.render(asOf.knownAt()),
         answer.active(),
         answer.basis().stream().map(Basis::of).toList(),
         answer.reasons());

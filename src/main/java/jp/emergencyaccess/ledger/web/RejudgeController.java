@@ -1,0 +1,91 @@
+package jp.emergencyaccess.ledger.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.RecordedViews;
+import jp.emergencyaccess.ledger.activation.AsOf;
+import jp.emergencyaccess.ledger.activation.Judgement;
+import jp.emergencyaccess.ledger.activation.Rejudge;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.facility.FacilitySummary;
+import jp.emergencyaccess.ledger.notice.NoticeDirectory;
+import jp.emergencyaccess.ledger.notice.NoticeIds;
+import jp.emergencyaccess.ledger.notice.NoticeSummary;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The decision a recorded view would get under another revision, beside the original one. */
+@RestController
+class RejudgeController {
+  private final RecordedViews views;
+  private final Rejudge rejudge;
+  private final FacilityDirectory facilities;
+  private final NoticeDirectory notices;
+
+  RejudgeController(
+      RecordedViews views, Rejudge rejudge, FacilityDirectory facilities, NoticeDirectory notices) {
+    this.views = views;
+    this.rejudge = rejudge;
+    this.facilities = facilities;
+    this.notices = notices;
+  }
+
+  record Decision(String decision, List<String> reasons, CoveredBy coveredBy) {}
+
+  record RejudgeAnswer(
+      String viewId,
+      String facilityCode,
+      OffsetDateTime at,
+      String revision,
+      OffsetDateTime knownAt,
+      Decision original,
+      Decision rejudged,
+      boolean changed) {}
+
+  @GetMapping("/api/views/{viewId}/rejudge")
+  RejudgeAnswer rejudge(
+      @PathVariable String viewId,
+      @RequestParam(required = false) String revision,
+      @RequestParam(required = false) String knownAt) {
+    AsOf asOf = asOf(revision, knownAt);
+    RecordedViews.RecordedView view =
+        views.find(viewId).orElseThrow(() -> new NotFound("view " + viewId + " is not recorded"));
+    FacilitySummary facility = facilities.find(view.facilityCode()).orElse(null);
+    Judgement judgement = rejudge.under(facility, view.at(), view.reasons(), asOf);
+    Decision original =
+        new Decision(view.allowed() ? "ALLOWED" : "DENIED", view.reasons(), view.coveredBy());
+    Decision rejudged =
+        new Decision(
+            judgement.decision(),
+            judgement.reasons(),
+            judgement.coveredBy() == null ? null : CoveredBy.of(judgement.coveredBy()));
+    return new RejudgeAnswer(
+        view.viewId(),
+        view.facilityCode(),
+        JapanTime.render(view.at()),
+        revision,
+        JapanTime.render(asOf.knownAt()),
+        original,
+        rejudged,
+        view.allowed() != judgement.allowed());
+  }
+
+  private AsOf asOf(String revision, String knownAt) {
+    NoticeSummary notice = null;
+    if (revision != null) {
+      NoticeIds.check("revision", revision);
+      notice =
+          notices
+              .find(revision)
+              .orElseThrow(() -> new NotFound("notice " + revision + " is not registered"));
+    }
+    Instant known = JapanTime.parseInstantOrDate("knownAt", knownAt);
+    return new AsOf(notice, known);
+  }
+}

@@ -1,0 +1,165 @@
+package jp.emergencyaccess.ledger.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.facility.FacilityKind;
+import jp.emergencyaccess.ledger.facility.FacilitySummary;
+import jp.emergencyaccess.ledger.notice.NoticeSummary;
+import org.junit.jupiter.api.Test;
+
+/** Re-judging a view under a revision: only NOT_ACTIVATED is decided again. */
+class RejudgeTest {
+  private static final String NANAO = "172022";
+  private static final String ISHIKAWA = "170003";
+  private static final String PHARMACY = "1740140015";
+  private static final Instant FEB_20 = Instant.parse("2024-02-20T01:15:00Z");
+  private static final NoticeSummary EXT_2_7 = notice("noto-2024-ext-2-7", 4);
+  private static final NoticeSummary EXT_8 = notice("noto-2024-ext-8", 5);
+
+  private final List<ActivationChange> rows = new ArrayList<>();
+  private final Rejudge rejudge =
+      new Rejudge(
+          new FacilityCoverage(
+              new ActivationQueries(
+                  new ActivationLog(null, null) {
+                    @Override
+                    ActivationSnapshot snapshot() {
+                      return ActivationSnapshot.of(rows);
+                    }
+                  }),
+              new FacilityDirectory() {
+                public Optional<FacilitySummary> find(String code) {
+                  return Optional.empty();
+                }
+
+                public Set<String> registeredAmong(Collection<String> codes) {
+                  return Set.of();
+                }
+              }));
+
+  /** The pharmacy in 七尾市. */
+  private static final FacilitySummary FACILITY =
+      new FacilitySummary(
+          PHARMACY,
+          FacilityKind.PHARMACY,
+          "p",
+          "p",
+          "926-0000",
+          "Nanao",
+          NANAO,
+          "0767",
+          Instant.EPOCH);
+
+  private static NoticeSummary notice(String id, int revision) {
+    return new NoticeSummary(
+        id, "noto-2024", revision, LocalDate.of(2024, 2, 13), id, null, Instant.EPOCH);
+  }
+
+  private void region(ActivationChange.Change change, String code, String until, NoticeSummary n) {
+    rows.add(
+        new ActivationChange(
+            rows.size() + 1,
+            ActivationChange.Kind.REGION,
+            code,
+            change,
+            LocalDate.parse("2024-01-01"),
+            LocalDate.parse(until),
+            null,
+            n.noticeId(),
+            n.series(),
+            n.revision(),
+            null,
+            Instant.EPOCH,
+            Instant.EPOCH));
+  }
+
+  private void nanaoSeries() {
+    region(ActivationChange.Change.ACTIVATED, NANAO, "2024-01-07", notice("noto-2024-scope-1", 1));
+    region(ActivationChange.Change.EXTENDED, NANAO, "2024-02-14", EXT_2_7);
+    region(ActivationChange.Change.EXTENDED, NANAO, "2024-02-29", EXT_8);
+  }
+
+  @Test
+  void aViewAllowedUnderTheEighthNotice_isDeniedUnderTheOneBefore() {
+    nanaoSeries();
+    Judgement under8 = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_8));
+    assertThat(under8.allowed()).isTrue();
+    assertThat(under8.basis())
+        .extracting(CoverageBasis::noticeId)
+        .containsExactly(EXT_8.noticeId());
+    Judgement under27 = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7));
+    assertThat(under27.allowed()).isFalse();
+    assertThat(under27.decision()).isEqualTo("DENIED");
+    assertThat(under27.reasons()).containsExactly("NOT_ACTIVATED");
+    assertThat(under27.basis()).isEmpty();
+    assertThat(under27.coveredBy()).isNull();
+  }
+
+  @Test
+  void reasonsThatDoNotDependOnNotices_areCarriedOver() {
+    nanaoSeries();
+    Judgement consentStillMissing =
+        rejudge.under(FACILITY, FEB_20, List.of("CONSENT_MISSING"), AsOf.revision(EXT_8));
+    assertThat(consentStillMissing.allowed()).isFalse();
+    assertThat(consentStillMissing.reasons()).containsExactly("CONSENT_MISSING");
+    Judgement both =
+        rejudge.under(
+            FACILITY,
+            FEB_20,
+            List.of("FACILITY_SUSPENDED", "CONSENT_MISSING"),
+            AsOf.revision(EXT_2_7));
+    assertThat(both.reasons())
+        .containsExactly("FACILITY_SUSPENDED", "NOT_ACTIVATED", "CONSENT_MISSING");
+  }
+
+  @Test
+  void aViewDeniedOnlyForActivation_isAllowedUnderALaterRevision() {
+    nanaoSeries();
+    Judgement judgement =
+        rejudge.under(FACILITY, FEB_20, List.of("NOT_ACTIVATED"), AsOf.EVERYTHING);
+    assertThat(judgement.allowed()).isTrue();
+    assertThat(judgement.reasons()).isEmpty();
+  }
+
+  @Test
+  void thePrefecture_andTheFacilitysOwnActivation_coverItToo() {
+    region(ActivationChange.Change.ACTIVATED, ISHIKAWA, "2024-02-29", EXT_8);
+    assertThat(rejudge.under(FACILITY, FEB_20, List.of(), AsOf.EVERYTHING).allowed()).isTrue();
+    assertThat(rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7)).allowed())
+        .isFalse();
+    rows.add(
+        new ActivationChange(
+            rows.size() + 1,
+            ActivationChange.Kind.FACILITY,
+            PHARMACY,
+            ActivationChange.Change.ACTIVATED,
+            LocalDate.parse("2024-02-15"),
+            LocalDate.parse("2024-03-15"),
+            null,
+            null,
+            null,
+            null,
+            "app-1",
+            Instant.EPOCH,
+            Instant.EPOCH));
+    Judgement own = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7));
+    assertThat(own.allowed()).as("facility activations are not limited by a revision").isTrue();
+    assertThat(own.basis()).extracting(CoverageBasis::applicationId).containsExactly("app-1");
+  }
+
+  @Test
+  void anUnknownFacility_keepsItsOriginalReasons() {
+    nanaoSeries();
+    Judgement judgement =
+        rejudge.under(null, FEB_20, List.of("FACILITY_UNKNOWN", "NOT_ACTIVATED"), AsOf.EVERYTHING);
+    assertThat(judgement.reasons()).containsExactly("FACILITY_UNKNOWN", "NOT_ACTIVATED");
+  }
+}
