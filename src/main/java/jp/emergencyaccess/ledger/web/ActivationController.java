@@ -15,13 +15,10 @@ import jp.emergencyaccess.ledger.activation.CoverageBasis;
 import jp.emergencyaccess.ledger.activation.FacilityCoverage;
 import jp.emergencyaccess.ledger.activation.RegionNames;
 import jp.emergencyaccess.ledger.common.JapanTime;
-import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
-import jp.emergencyaccess.ledger.notice.NoticeIds;
-import jp.emergencyaccess.ledger.notice.NoticeSummary;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -170,15 +167,6 @@ class ActivationController {
   }
 
   private AsOf asOf(String revision, String knownAt) {
-    NoticeSummary notice = null;
-    if (revision != null) {
-      NoticeIds.check("revision", revision);
-      notice =
-          notices
-              .find(revision)
-              .orElseThrow(() -> new NotFound("notice " + revision + " is not registered"));
-    }
-    Instant known = JapanTime.parseInstantOrDate("knownAt", knownAt);
-    return new AsOf(notice, known);
+    return AsOfQuery.parse(notices, revision, knownAt);
   }
 }

@@ -1,6 +1,5 @@
 package jp.emergencyaccess.ledger.web;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.access.CoveredBy;
@@ -13,8 +12,6 @@ import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.facility.FacilitySummary;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
-import jp.emergencyaccess.ledger.notice.NoticeIds;
-import jp.emergencyaccess.ledger.notice.NoticeSummary;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -77,15 +74,6 @@ class RejudgeController {
   }
 
   private AsOf asOf(String revision, String knownAt) {
-    NoticeSummary notice = null;
-    if (revision != null) {
-      NoticeIds.check("revision", revision);
-      notice =
-          notices
-              .find(revision)
-              .orElseThrow(() -> new NotFound("notice " + revision + " is not registered"));
-    }
-    Instant known = JapanTime.parseInstantOrDate("knownAt", knownAt);
-    return new AsOf(notice, known);
+    return AsOfQuery.parse(notices, revision, knownAt);
   }
 }
