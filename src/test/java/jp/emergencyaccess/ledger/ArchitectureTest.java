@@ -20,7 +20,7 @@ class ArchitectureTest {
   private static final String BASE = "jp.emergencyaccess.ledger";
 
   /** The feature packages that hold domain code (no HTTP, no wiring). */
-  static final List<String> FEATURES = List.of("notice", "activation", "facility");
+  static final List<String> FEATURES = List.of("notice", "activation", "facility", "investigation");
 
   private static JavaClasses classes;
 

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
@@ -14,6 +15,7 @@ import jp.emergencyaccess.ledger.facility.FacilitySummary;
 import jp.emergencyaccess.ledger.facility.RegisterFacility;
 import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
+import jp.emergencyaccess.ledger.investigation.ServiceStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 class FacilityController {
   private final Commands commands;
   private final FacilityDirectory facilities;
+  private final ServiceStatus service;
   private final Clock clock;
 
-  FacilityController(Commands commands, FacilityDirectory facilities, Clock clock) {
+  FacilityController(
+      Commands commands, FacilityDirectory facilities, ServiceStatus service, Clock clock) {
     this.commands = commands;
     this.facilities = facilities;
+    this.service = service;
     this.clock = clock;
   }
 
@@ -56,8 +61,9 @@ class FacilityController {
       String address,
       String municipalityCode,
       String phone,
-      OffsetDateTime registeredAt) {
-    static FacilityAnswer of(FacilitySummary f) {
+      OffsetDateTime registeredAt,
+      ServiceStatusAnswer serviceStatus) {
+    static FacilityAnswer of(FacilitySummary f, ServiceStatusAnswer serviceStatus) {
       return new FacilityAnswer(
           f.facilityCode(),
           f.kind(),
@@ -67,7 +73,8 @@ class FacilityController {
           f.address(),
           f.municipalityCode(),
           f.phone(),
-          JapanTime.render(f.registeredAt()));
+          JapanTime.render(f.registeredAt()),
+          serviceStatus);
     }
   }
 
@@ -92,9 +99,10 @@ class FacilityController {
   FacilityAnswer get(@PathVariable String facilityCode) {
     FacilityCode code = FacilityCode.parse("facilityCode", facilityCode);
     CurrentAccount.requireOwnFacility(code.value());
+    Instant now = clock.instant();
     return facilities
         .find(code.value())
-        .map(FacilityAnswer::of)
+        .map(f -> FacilityAnswer.of(f, ServiceStatusAnswer.of(service, f.facilityCode(), now)))
         .orElseThrow(() -> new NotFound("facility " + facilityCode + " is not registered"));
   }
 }
