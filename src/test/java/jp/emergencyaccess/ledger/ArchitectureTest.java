@@ -20,7 +20,8 @@ class ArchitectureTest {
   private static final String BASE = "jp.emergencyaccess.ledger";
 
   /** The feature packages that hold domain code (no HTTP, no wiring). */
-  static final List<String> FEATURES = List.of("notice", "activation", "facility", "investigation");
+  static final List<String> FEATURES =
+      List.of("notice", "activation", "facility", "consent", "access", "investigation");
 
   private static JavaClasses classes;
 

@@ -23,6 +23,9 @@ class StartupRefusalTest {
                         "--spring.datasource.url=" + url,
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=postgres",
+                        // Every other required secret is given, so the accounts are what is
+                        // missing.
+                        "--ledger.pseudonym.key=dGVzdC1vbmx5LXBzZXVkb255bS1rZXktMzItYnl0ZXMhIQ==",
                         "--logging.level.root=OFF")
                     .close())
         .hasStackTraceContaining("no accounts are configured");

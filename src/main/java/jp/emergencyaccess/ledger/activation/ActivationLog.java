@@ -32,6 +32,7 @@ public class ActivationLog {
 
   private final JdbcTemplate jdbc;
   private final NoticeDirectory notices;
+  private final SnapshotCache cache = new SnapshotCache();
 
   ActivationLog(JdbcTemplate jdbc, NoticeDirectory notices) {
     this.jdbc = jdbc;
@@ -179,6 +180,12 @@ public class ActivationLog {
         applicationId,
         at.toEpochMilli(),
         recordedAt.toEpochMilli());
+    cache.written();
+  }
+
+  /** Every recorded change, from memory unless a change was written since it was read. */
+  ActivationSnapshot snapshot() {
+    return cache.get(this::all);
   }
 
   /** Every recorded change, in recording order. */

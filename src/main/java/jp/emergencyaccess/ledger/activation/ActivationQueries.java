@@ -18,7 +18,7 @@ public class ActivationQueries {
 
   /** Every period of every subject, after the changes that {@code include} lets through. */
   public Map<String, List<ActivePeriod>> periods(Predicate<ActivationChange> include) {
-    return ActivationFold.fold(log.all(), include);
+    return ActivationFold.fold(log.snapshot().all(), include);
   }
 
   /** All periods that cover {@code at}, regions and facilities, ordered by kind and code. */
@@ -31,6 +31,24 @@ public class ActivationQueries {
         .toList();
   }
 
+  /**
+   * Every facility with an individual period, ordered by facility code, each with its periods in
+   * order of first day.
+   */
+  public java.util.SortedMap<String, List<ActivePeriod>> individualPeriods() {
+    var byCode = new java.util.TreeMap<String, List<ActivePeriod>>();
+    periods(c -> c.kind() == ActivationChange.Kind.FACILITY)
+        .values()
+        .forEach(
+            list ->
+                list.forEach(
+                    p ->
+                        byCode
+                            .computeIfAbsent(p.subject(), k -> new java.util.ArrayList<>())
+                            .add(p)));
+    return byCode;
+  }
+
   /** The recorded periods of one region, ordered by first day. */
   public List<ActivePeriod> periodsOf(RegionCode region) {
     return periodsOf(ActivationChange.Kind.REGION, region.value(), c -> true);
@@ -38,7 +56,7 @@ public class ActivationQueries {
 
   public List<ActivePeriod> periodsOf(
       ActivationChange.Kind kind, String subject, Predicate<ActivationChange> include) {
-    return ActivationFold.fold(log.of(kind, subject), include)
+    return ActivationFold.fold(log.snapshot().of(kind, subject), include)
         .getOrDefault(ActivationFold.key(kind, subject), List.of());
   }
 

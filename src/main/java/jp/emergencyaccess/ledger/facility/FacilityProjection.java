@@ -3,7 +3,11 @@ package jp.emergencyaccess.ledger.facility;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -55,6 +59,19 @@ class FacilityProjection implements FacilityDirectory {
             facilityCode)
         .stream()
         .findFirst();
+  }
+
+  @Override
+  public Set<String> registeredAmong(Collection<String> facilityCodes) {
+    if (facilityCodes.isEmpty()) {
+      return Set.of();
+    }
+    String marks = String.join(",", Collections.nCopies(facilityCodes.size(), "?"));
+    return new HashSet<>(
+        jdbc.queryForList(
+            "select facility_code from facility where facility_code in (" + marks + ")",
+            String.class,
+            facilityCodes.toArray()));
   }
 
   private static FacilitySummary row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,10 +10,15 @@ import jp.emergencyaccess.ledger.activation.ActivationChange;
 import jp.emergencyaccess.ledger.activation.ActivationQueries;
 import jp.emergencyaccess.ledger.activation.ActivePeriod;
 import jp.emergencyaccess.ledger.activation.AsOf;
+import jp.emergencyaccess.ledger.activation.Coverage;
+import jp.emergencyaccess.ledger.activation.CoverageBasis;
+import jp.emergencyaccess.ledger.activation.FacilityCoverage;
 import jp.emergencyaccess.ledger.activation.RegionNames;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import jp.emergencyaccess.ledger.notice.NoticeIds;
 import jp.emergencyaccess.ledger.notice.NoticeSummary;
@@ -25,13 +31,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/activation")
 class ActivationController {
   private final ActivationQueries activation;
+  private final FacilityCoverage coverage;
   private final NoticeDirectory notices;
   private final RegionNames names;
   private final Clock clock;
 
   ActivationController(
-      ActivationQueries activation, NoticeDirectory notices, RegionNames names, Clock clock) {
+      ActivationQueries activation,
+      FacilityCoverage coverage,
+      NoticeDirectory notices,
+      RegionNames names,
+      Clock clock) {
     this.activation = activation;
+    this.coverage = coverage;
     this.notices = notices;
     this.clock = clock;
     this.names = names;
@@ -50,7 +62,28 @@ class ActivationController {
       List<RegionEntry> regions,
       List<FacilityEntry> facilities) {}
 
-  record Basis(String kind, String regionCode, String noticeId, String applicationId) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Basis(
+      String kind,
+      String regionCode,
+      String noticeId,
+      String applicationId,
+      LocalDate from,
+      LocalDate until) {
+    static Basis of(CoverageBasis b) {
+      return new Basis(
+          b.kind().name(), b.regionCode(), b.noticeId(), b.applicationId(), b.from(), b.until());
+    }
+  }
+
+  /** {@code revision} appears only when the question named one. */
+  record FacilityCheckAnswer(
+      String facilityCode,
+      OffsetDateTime at,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String revision,
+      boolean active,
+      List<Basis> basis,
+      List<String> reasons) {}
 
   record CheckAnswer(
       String regionCode,
@@ -97,7 +130,7 @@ class ActivationController {
     Instant when = instant("at", at);
     List<Basis> basis =
         activation.regionCoverage(code, when, asOf(revision, null).filter()).stream()
-            .map(p -> new Basis("REGION", p.subject(), p.noticeId(), null))
+            .map(p -> new Basis("REGION", p.subject(), p.noticeId(), null, p.from(), p.until()))
             .toList();
     return new CheckAnswer(
         code.value(),
@@ -105,6 +138,25 @@ class ActivationController {
         !basis.isEmpty(),
         basis,
         basis.isEmpty() ? List.of("NOT_ACTIVATED") : List.of());
+  }
+
+  /** A facility's own account may check only itself. */
+  @GetMapping(value = "/check", params = "facility")
+  FacilityCheckAnswer checkFacility(
+      @RequestParam String facility,
+      @RequestParam(required = false) String at,
+      @RequestParam(required = false) String revision) {
+    FacilityCode code = FacilityCode.parse("facility", facility);
+    CurrentAccount.requireOwnFacility(code.value());
+    Instant when = instant("at", at);
+    Coverage answer = coverage.of(code.value(), when, asOf(revision, null));
+    return new FacilityCheckAnswer(
+        code.value(),
+        JapanTime.render(when),
+        revision,
+        answer.active(),
+        answer.basis().stream().map(Basis::of).toList(),
+        answer.reasons());
   }
 
   private Instant instant(String field, String value) {

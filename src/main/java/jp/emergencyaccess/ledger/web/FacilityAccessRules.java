@@ -10,7 +10,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may call the facility paths (SPEC §4–§6); a facility's own-code rule is in the controller.
+ * Who may call the facility and application paths (SPEC §4–§6); a facility's own-code rule is in
+ * the controllers.
  */
 @Component
 class FacilityAccessRules implements ApiAccessRules {
@@ -19,9 +20,16 @@ class FacilityAccessRules implements ApiAccessRules {
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
           rules) {
     rules
-        .requestMatchers(POST, "/api/facilities")
+        .requestMatchers(
+            POST, "/api/facilities", "/api/facilities/import", "/api/facilities/*/extend")
         .hasRole(Role.MHLW.name())
         .requestMatchers(GET, "/api/facilities/*")
-        .authenticated();
+        .authenticated()
+        .requestMatchers(POST, "/api/applications")
+        .hasRole(Role.FACILITY.name())
+        .requestMatchers(POST, "/api/applications/*/approve", "/api/applications/*/reject")
+        .hasRole(Role.MHLW.name())
+        .requestMatchers(GET, "/api/applications/*")
+        .hasAnyRole(Role.MHLW.name(), Role.FUND.name(), Role.FACILITY.name());
   }
 }

@@ -5,9 +5,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import jp.emergencyaccess.ledger.activation.ActivationChange;
+import jp.emergencyaccess.ledger.activation.ActivationQueries;
+import jp.emergencyaccess.ledger.activation.ActivePeriod;
+import jp.emergencyaccess.ledger.activation.AsOf;
+import jp.emergencyaccess.ledger.activation.Coverage;
+import jp.emergencyaccess.ledger.activation.FacilityCoverage;
+import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.facility.ApplicationIds;
+import jp.emergencyaccess.ledger.facility.ExtendFacility;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.facility.FacilityKind;
@@ -30,14 +41,23 @@ import org.springframework.web.bind.annotation.RestController;
 class FacilityController {
   private final Commands commands;
   private final FacilityDirectory facilities;
+  private final ActivationQueries activation;
+  private final FacilityCoverage coverage;
   private final ServiceStatus service;
   private final Clock clock;
 
   FacilityController(
-      Commands commands, FacilityDirectory facilities, ServiceStatus service, Clock clock) {
+      Commands commands,
+      FacilityDirectory facilities,
+      ActivationQueries activation,
+      FacilityCoverage coverage,
+      ServiceStatus service,
+      Clock clock) {
+    this.coverage = coverage;
+    this.service = service;
     this.commands = commands;
     this.facilities = facilities;
-    this.service = service;
+    this.activation = activation;
     this.clock = clock;
   }
 
@@ -52,6 +72,18 @@ class FacilityController {
       @NotBlank String phone,
       OffsetDateTime at) {}
 
+  record ExtendRequest(LocalDate until, String applicationId, OffsetDateTime at) {}
+
+  record IndividualPeriod(
+      LocalDate from, LocalDate until, String applicationId, String activatedBy) {
+    static IndividualPeriod of(ActivePeriod p) {
+      return new IndividualPeriod(p.from(), p.until(), p.applicationId(), p.activatedBy());
+    }
+  }
+
+  record PublishedFacility(
+      String facilityCode, String name, String address, List<IndividualPeriod> periods) {}
+
   record FacilityAnswer(
       String facilityCode,
       FacilityKind kind,
@@ -62,8 +94,10 @@ class FacilityController {
       String municipalityCode,
       String phone,
       OffsetDateTime registeredAt,
+      Activation activation,
       ServiceStatusAnswer serviceStatus) {
-    static FacilityAnswer of(FacilitySummary f, ServiceStatusAnswer serviceStatus) {
+    static FacilityAnswer of(
+        FacilitySummary f, Activation activation, ServiceStatusAnswer serviceStatus) {
       return new FacilityAnswer(
           f.facilityCode(),
           f.kind(),
@@ -74,9 +108,20 @@ class FacilityController {
           f.municipalityCode(),
           f.phone(),
           JapanTime.render(f.registeredAt()),
+          activation,
           serviceStatus);
     }
   }
+
+  /**
+   * The facility's own (individual) periods, and whether it is switched on now (by its region or
+   * its own period), with the basis.
+   */
+  record Activation(
+      List<IndividualPeriod> individualPeriods,
+      OffsetDateTime at,
+      boolean active,
+      List<ActivationController.Basis> basis) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
@@ -95,14 +140,65 @@ class FacilityController {
     return get(body.facilityCode());
   }
 
+  @PostMapping("/{facilityCode}/extend")
+  @ResponseStatus(HttpStatus.CREATED)
+  FacilityAnswer extend(@PathVariable String facilityCode, @RequestBody ExtendRequest body) {
+    FacilityCode code = FacilityCode.parse("facilityCode", facilityCode);
+    if (body.until() == null) {
+      throw new InvalidField("until", "is required");
+    }
+    ApplicationIds.check("applicationId", body.applicationId());
+    get(code.value());
+    commands.send(
+        new ExtendFacility(
+            code.value(),
+            body.until(),
+            body.applicationId(),
+            body.at() == null ? clock.instant() : body.at().toInstant()));
+    return get(code.value());
+  }
+
+  /** The published list: facilities switched on individually, by code, each with its periods. */
+  @GetMapping("/individually-activated")
+  List<PublishedFacility> individuallyActivated() {
+    return activation.individualPeriods().entrySet().stream()
+        .map(
+            e -> {
+              FacilitySummary f = facilities.find(e.getKey()).orElse(null);
+              return new PublishedFacility(
+                  e.getKey(),
+                  f == null ? null : f.name(),
+                  f == null ? null : f.address(),
+                  e.getValue().stream().map(IndividualPeriod::of).toList());
+            })
+        .toList();
+  }
+
   @GetMapping("/{facilityCode}")
   FacilityAnswer get(@PathVariable String facilityCode) {
     FacilityCode code = FacilityCode.parse("facilityCode", facilityCode);
     CurrentAccount.requireOwnFacility(code.value());
+    FacilitySummary facility =
+        facilities
+            .find(code.value())
+            .orElseThrow(() -> new NotFound("facility " + facilityCode + " is not registered"));
+    return FacilityAnswer.of(
+        facility,
+        activationOf(facility),
+        ServiceStatusAnswer.of(service, facility.facilityCode(), clock.instant()));
+  }
+
+  private Activation activationOf(FacilitySummary facility) {
     Instant now = clock.instant();
-    return facilities
-        .find(code.value())
-        .map(f -> FacilityAnswer.of(f, ServiceStatusAnswer.of(service, f.facilityCode(), now)))
-        .orElseThrow(() -> new NotFound("facility " + facilityCode + " is not registered"));
+    Coverage current = coverage.of(facility, now, AsOf.EVERYTHING);
+    return new Activation(
+        activation
+            .periodsOf(ActivationChange.Kind.FACILITY, facility.facilityCode(), c -> true)
+            .stream()
+            .map(IndividualPeriod::of)
+            .toList(),
+        JapanTime.render(now),
+        current.active(),
+        current.basis().stream().map(ActivationController.Basis::of).toList());
   }
 }

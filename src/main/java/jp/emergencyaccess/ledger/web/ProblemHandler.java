@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.RuleViolation;
+import jp.emergencyaccess.ledger.facility.ImportRefused;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +35,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidField.class)
   ResponseEntity<Object> invalidField(InvalidField e) {
     return Problems.answer(Problems.invalid(List.of(Problems.error(e.field(), e.reason()))));
+  }
+
+  /** A bulk import with bad rows: every row error, with its line number. */
+  @ExceptionHandler(ImportRefused.class)
+  ResponseEntity<Object> importRefused(ImportRefused e) {
+    var problem =
+        Problems.problem(
+            HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+    problem.setProperty(
+        "errors",
+        e.errors().stream()
+            .map(r -> Map.of("row", (Object) r.row(), "field", r.field(), "message", r.message()))
+            .toList());
+    problem.setProperty("errorCount", e.errorCount());
+    return Problems.answer(problem);
   }
 
   @ExceptionHandler(RuleViolation.class)

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
@@ -62,7 +64,17 @@ class InquiryTest {
             "172014",
             "076-000-0000",
             T);
-    return code -> code.equals(KANAZAWA) ? Optional.of(kanazawa) : Optional.empty();
+    return new FacilityDirectory() {
+      @Override
+      public Optional<FacilitySummary> find(String code) {
+        return code.equals(KANAZAWA) ? Optional.of(kanazawa) : Optional.empty();
+      }
+
+      @Override
+      public Set<String> registeredAmong(Collection<String> codes) {
+        return codes.contains(KANAZAWA) ? Set.of(KANAZAWA) : Set.of();
+      }
+    };
   }
 
   private static InquiryOpened opened() {

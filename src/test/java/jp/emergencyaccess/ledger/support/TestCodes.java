@@ -10,6 +10,7 @@ import jp.emergencyaccess.ledger.facility.FacilityCode;
  */
 public final class TestCodes {
   private static final AtomicInteger NEXT = new AtomicInteger();
+  private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
   private TestCodes() {}
 
@@ -22,6 +23,48 @@ public final class TestCodes {
     int prefecture = 47 - (n / 900) % 2;
     String five = String.format("%02d%03d", prefecture, 100 + n % 900);
     return five + RegionCode.checkDigit(five);
+  }
+
+  /**
+   * A medical institution code that no other test uses, in Okinawa (47), with the given score-table
+   * number (1 medical, 3 dental, 4 pharmacy) and a correct check digit. District 91–99 is left to
+   * these tests (district 90 belongs to the access-NN accounts).
+   */
+  public static String facilityCode(char table) {
+    int n = NEXT.incrementAndGet();
+    String nine = String.format("47%c%02d%04d", table, 91 + (n / 10_000) % 9, n % 10_000);
+    return nine + FacilityCode.checkDigit(nine);
+  }
+
+  /** Naha (那覇市), a municipality in the prefecture of {@link #facilityCode}. */
+  public static final String NAHA = "472018";
+
+  /** A fresh municipality code in Okinawa (47), the prefecture of {@link #facilityCode}. */
+  public static String okinawaMunicipality() {
+    String code = municipality();
+    while (!code.startsWith("47")) {
+      code = municipality();
+    }
+    return code;
+  }
+
+  /**
+   * The next of the FACILITY test accounts access-01 … access-40 (application-test.yml), each bound
+   * to its own Okinawa facility code: one per scenario, so no two tests share a facility.
+   */
+  public static String facilityAccount() {
+    int n = ACCOUNTS.incrementAndGet();
+    if (n > 40) {
+      throw new IllegalStateException("add more access-NN accounts to application-test.yml");
+    }
+    return String.format("access-%02d", n);
+  }
+
+  /** The facility code application-test.yml binds to access-NN: 4719 + (100 + NN) + check digit. */
+  public static String facilityCodeOf(String account) {
+    int n = Integer.parseInt(account.substring("access-".length()));
+    String nine = String.format("4719%05d", 100 + n);
+    return nine + FacilityCode.checkDigit(nine);
   }
 
   public static String noticeId(String prefix) {

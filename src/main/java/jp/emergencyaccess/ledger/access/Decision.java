@@ -1,0 +1,7 @@
+package jp.emergencyaccess.ledger.access;
+
+/** The outcome of an access decision. */
+public enum Decision {
+  ALLOWED,
+  DENIED
+}

@@ -1,0 +1,100 @@
+package jp.emergencyaccess.ledger.access;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.List;
+import jp.emergencyaccess.ledger.consent.ConsentBasis;
+import jp.emergencyaccess.ledger.consent.ConsentSummary;
+import jp.emergencyaccess.ledger.consent.Identification;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One lookup and its decision: a stream of exactly one event. This is the hot-path design.
+ *
+ * <ul>
+ *   <li>Lookups are NOT events of a long-lived facility (or patient) aggregate: such a stream would
+ *       grow with every lookup, cost more to load each time (or need snapshots) and serialise all
+ *       lookups of a facility on one lock. Here each lookup is its own tiny aggregate, so a
+ *       facility with a million recorded views decides as fast as one with ten, and lookups of one
+ *       facility run in parallel.
+ *   <li>The decision reads small read models that subscribing processors keep in the events' own
+ *       transactions ({@link DecisionFactsReader}): facility directory, consent table, service
+ *       status and the compact activation table. None of them grows with the number of lookups.
+ *   <li>Idempotency: the aggregate id is derived from (facility, requestId) ({@link ViewIds}) and
+ *       created if missing. A repeated request loads the one-event stream and answers the stored
+ *       decision without recording anything. Racing repeats are serialised by the repository's
+ *       per-aggregate lock within a node; across nodes the store's unique (aggregate, sequence) key
+ *       lets only one first event in, and the loser retries and finds it ({@link ViewRequests}).
+ * </ul>
+ */
+@Aggregate
+public class MedicalInfoView {
+  @AggregateIdentifier private String viewId;
+  private ViewOutcome outcome;
+
+  protected MedicalInfoView() {}
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public ViewOutcome handle(ViewMedicalInfo command, DecisionFacts decisionFacts) {
+    if (outcome != null) {
+      return outcome.asReplay();
+    }
+    ViewFacts facts = decisionFacts.gather(command);
+    List<DenialReason> reasons =
+        ViewPolicy.denialReasons(command.facilityCode(), command.patientRef(), command.at(), facts);
+    ConsentSummary consent = facts.consent();
+    ConsentBasis basis = consent == null ? null : consent.basis();
+    Identification identification = consent == null ? null : consent.identification();
+    if (reasons.isEmpty()) {
+      apply(
+          new MedicalInfoViewed(
+              command.viewId(),
+              command.requestId(),
+              command.facilityCode(),
+              command.viewerId(),
+              command.viewerRole(),
+              command.patientRef(),
+              command.categories(),
+              command.consentId(),
+              basis,
+              identification,
+              facts.coveredBy(),
+              command.at()));
+    } else {
+      apply(
+          new MedicalInfoViewDenied(
+              command.viewId(),
+              command.requestId(),
+              command.facilityCode(),
+              command.viewerId(),
+              command.viewerRole(),
+              command.patientRef(),
+              command.categories(),
+              command.consentId(),
+              basis,
+              identification,
+              facts.coveredBy(),
+              reasons,
+              command.at()));
+    }
+    return outcome;
+  }
+
+  @EventSourcingHandler
+  void on(MedicalInfoViewed event) {
+    viewId = event.viewId();
+    outcome = ViewOutcome.of(event);
+  }
+
+  @EventSourcingHandler
+  void on(MedicalInfoViewDenied event) {
+    viewId = event.viewId();
+    outcome = ViewOutcome.of(event);
+  }
+}

@@ -1,0 +1,57 @@
+package jp.emergencyaccess.ledger.activation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.facility.FacilitySummary;
+import org.springframework.stereotype.Service;
+
+/**
+ * Is a facility switched on at an instant? It is when a period of its municipality or of its
+ * prefecture covers the instant, or one of its own individual periods does.
+ *
+ * <p>Called for every lookup, so it folds only the changes of those three subjects, from the
+ * in-memory activation history (re-read only after a change is written): one primary-key read of
+ * the facility, no table scan.
+ */
+@Service
+public class FacilityCoverage {
+  private final ActivationQueries activation;
+  private final FacilityDirectory facilities;
+
+  public FacilityCoverage(ActivationQueries activation, FacilityDirectory facilities) {
+    this.activation = activation;
+    this.facilities = facilities;
+  }
+
+  /** By code; an unregistered facility is not active, with reason FACILITY_UNKNOWN. */
+  public Coverage of(String facilityCode, Instant at, AsOf asOf) {
+    return facilities
+        .find(facilityCode)
+        .map(f -> of(f, at, asOf))
+        .orElseGet(
+            () ->
+                new Coverage(
+                    facilityCode, at, false, List.of(), List.of(Coverage.FACILITY_UNKNOWN)));
+  }
+
+  public Coverage of(FacilitySummary facility, Instant at, AsOf asOf) {
+    RegionCode municipality = new RegionCode(facility.municipalityCode());
+    List<ActivePeriod> covering =
+        new ArrayList<>(activation.regionCoverage(municipality, at, asOf.filter()));
+    activation
+        .periodsOf(ActivationChange.Kind.FACILITY, facility.facilityCode(), asOf.filter())
+        .stream()
+        .filter(p -> p.covers(at))
+        .forEach(covering::add);
+    List<CoverageBasis> basis = covering.stream().map(CoverageBasis::of).toList();
+    return new Coverage(
+        facility.facilityCode(),
+        at,
+        !basis.isEmpty(),
+        basis,
+        basis.isEmpty() ? List.of(Coverage.NOT_ACTIVATED) : List.of());
+  }
+}

@@ -1,0 +1,78 @@
+package jp.emergencyaccess.ledger.consent;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.RuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One consent record: at most two events (recorded, withdrawn), so loading it is always cheap. A
+ * repeated {@link RecordConsent} with the same (derived) id answers the first record.
+ */
+@Aggregate
+public class Consent {
+  @AggregateIdentifier private String consentId;
+  private String facilityCode;
+  private String patientRef;
+  private Instant recordedAt;
+  private boolean withdrawn;
+
+  protected Consent() {}
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public ConsentReceipt handle(RecordConsent command) {
+    if (consentId != null) {
+      return new ConsentReceipt(consentId, patientRef, true);
+    }
+    apply(
+        new ConsentRecorded(
+            command.consentId(),
+            command.facilityCode(),
+            command.patientRef(),
+            command.basis(),
+            command.identification(),
+            command.exemptionReason(),
+            command.recordedBy(),
+            command.at()));
+    return new ConsentReceipt(command.consentId(), command.patientRef(), false);
+  }
+
+  @CommandHandler
+  public void handle(WithdrawConsent command) {
+    if (withdrawn) {
+      throw new RuleViolation(
+          "CONSENT_ALREADY_WITHDRAWN", "consent " + consentId + " is already withdrawn");
+    }
+    if (command.at().isBefore(recordedAt)) {
+      throw new RuleViolation(
+          "WITHDRAWAL_BEFORE_CONSENT",
+          "withdrawal at "
+              + JapanTime.render(command.at())
+              + " is before the consent was recorded ("
+              + JapanTime.render(recordedAt)
+              + ")");
+    }
+    apply(new ConsentWithdrawn(consentId, facilityCode, patientRef, command.at()));
+  }
+
+  @EventSourcingHandler
+  void on(ConsentRecorded event) {
+    consentId = event.consentId();
+    facilityCode = event.facilityCode();
+    patientRef = event.patientRef();
+    recordedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ConsentWithdrawn event) {
+    withdrawn = true;
+  }
+}

@@ -1,0 +1,8 @@
+package jp.emergencyaccess.ledger.facility;
+
+import java.util.Optional;
+
+/** The applications the ledger holds, with their decisions. */
+public interface ApplicationDirectory {
+  Optional<ApplicationSummary> find(String applicationId);
+}

@@ -1,0 +1,142 @@
+package jp.emergencyaccess.ledger.web;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
+import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.Decision;
+import jp.emergencyaccess.ledger.access.DenialReason;
+import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.access.ViewIds;
+import jp.emergencyaccess.ledger.access.ViewMedicalInfo;
+import jp.emergencyaccess.ledger.access.ViewOutcome;
+import jp.emergencyaccess.ledger.access.ViewRequests;
+import jp.emergencyaccess.ledger.access.ViewerRole;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.consent.ConsentBasis;
+import jp.emergencyaccess.ledger.consent.Identification;
+import jp.emergencyaccess.ledger.consent.Pseudonyms;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.infra.CurrentAccount;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The lookup decision. Allowed: 201 with the recorded view. Denied: 403 problem+json that still
+ * carries the recorded view ({@code viewId}, {@code decision: DENIED}, {@code reasons}). A FACILITY
+ * account naming another facility's code is refused 403 before any decision: that is an
+ * authorization error, not a lookup, and is not recorded as a view.
+ */
+@RestController
+class ViewController {
+  private final ViewRequests views;
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+
+  ViewController(ViewRequests views, Pseudonyms pseudonyms, Clock clock) {
+    this.views = views;
+    this.pseudonyms = pseudonyms;
+    this.clock = clock;
+  }
+
+  record ViewRequest(
+      String requestId,
+      String facilityCode,
+      String viewerId,
+      ViewerRole viewerRole,
+      String patientId,
+      List<InfoCategory> categories,
+      String consentId,
+      OffsetDateTime at) {}
+
+  record ViewAnswer(
+      String viewId,
+      String requestId,
+      Decision decision,
+      List<DenialReason> reasons,
+      String facilityCode,
+      String viewerId,
+      ViewerRole viewerRole,
+      String patientRef,
+      List<InfoCategory> categories,
+      String consentId,
+      ConsentBasis consentBasis,
+      Identification identification,
+      CoveredBy coveredBy,
+      OffsetDateTime at,
+      boolean replayed) {
+    static ViewAnswer of(ViewOutcome o) {
+      return new ViewAnswer(
+          o.viewId(),
+          o.requestId(),
+          o.decision(),
+          o.reasons(),
+          o.facilityCode(),
+          o.viewerId(),
+          o.viewerRole(),
+          o.patientRef(),
+          o.categories(),
+          o.consentId(),
+          o.consentBasis(),
+          o.identification(),
+          o.coveredBy(),
+          JapanTime.render(o.at()),
+          o.replayed());
+    }
+  }
+
+  @PostMapping("/api/views")
+  ResponseEntity<Object> view(@RequestBody ViewRequest body) {
+    FacilityCode code = FacilityCode.parse("facilityCode", body.facilityCode());
+    CurrentAccount.requireOwnFacility(code.value());
+    String patientRef = pseudonyms.refOf(body.patientId());
+    ViewOutcome outcome =
+        views.decide(
+            new ViewMedicalInfo(
+                ViewIds.derive(code.value(), body.requestId()),
+                body.requestId(),
+                code.value(),
+                body.viewerId(),
+                body.viewerRole(),
+                patientRef,
+                body.categories(),
+                body.consentId(),
+                body.at() == null ? clock.instant() : body.at().toInstant()));
+    ViewAnswer answer = ViewAnswer.of(outcome);
+    if (outcome.allowed()) {
+      return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+    return Problems.answer(denied(answer));
+  }
+
+  private static ProblemDetail denied(ViewAnswer answer) {
+    ProblemDetail problem =
+        Problems.problem(
+            HttpStatus.FORBIDDEN,
+            "view-denied",
+            "View denied",
+            "the lookup was denied and the denial recorded: "
+                + answer.reasons().stream().map(Enum::name).collect(Collectors.joining(", ")));
+    problem.setProperty("viewId", answer.viewId());
+    problem.setProperty("requestId", answer.requestId());
+    problem.setProperty("decision", answer.decision());
+    problem.setProperty("reasons", answer.reasons());
+    problem.setProperty("facilityCode", answer.facilityCode());
+    problem.setProperty("viewerId", answer.viewerId());
+    problem.setProperty("viewerRole", answer.viewerRole());
+    problem.setProperty("patientRef", answer.patientRef());
+    problem.setProperty("categories", answer.categories());
+    problem.setProperty("consentId", answer.consentId());
+    problem.setProperty("consentBasis", answer.consentBasis());
+    problem.setProperty("identification", answer.identification());
+    problem.setProperty("coveredBy", answer.coveredBy());
+    problem.setProperty("at", answer.at());
+    problem.setProperty("replayed", answer.replayed());
+    return problem;
+  }
+}

@@ -1,0 +1,143 @@
+package jp.emergencyaccess.ledger.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import jp.emergencyaccess.ledger.consent.ConsentBasis;
+import jp.emergencyaccess.ledger.consent.ConsentIds;
+import jp.emergencyaccess.ledger.consent.ConsentSummary;
+import jp.emergencyaccess.ledger.consent.Identification;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MedicalInfoViewTest {
+  private static final String FACILITY = "1710112341";
+  private static final String PATIENT = "0123456789abcdef0123456789abcdef";
+  private static final String CONSENT = ConsentIds.derive(FACILITY, "c-1");
+  private static final String VIEW = ViewIds.derive(FACILITY, "r-1");
+  private static final Instant AT = Instant.parse("2024-02-20T01:15:00Z");
+  private static final CoveredBy REGION = CoveredBy.region("172049", "noto-2024-08");
+  private static final List<InfoCategory> CATEGORIES = List.of(InfoCategory.MEDICATION);
+
+  private AggregateTestFixture<MedicalInfoView> fixture;
+  private ViewFacts facts;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(MedicalInfoView.class);
+    fixture.registerInjectableResource((DecisionFacts) command -> facts);
+  }
+
+  private static ConsentSummary consent() {
+    return new ConsentSummary(
+        CONSENT,
+        FACILITY,
+        PATIENT,
+        ConsentBasis.ORAL,
+        Identification.FOUR_ATTRIBUTES,
+        "nurse",
+        AT.minusSeconds(300),
+        null);
+  }
+
+  private static ViewMedicalInfo view(String consentId) {
+    return new ViewMedicalInfo(
+        VIEW, "r-1", FACILITY, "dr-1", ViewerRole.DOCTOR, PATIENT, CATEGORIES, consentId, AT);
+  }
+
+  private static MedicalInfoViewed viewed() {
+    return new MedicalInfoViewed(
+        VIEW,
+        "r-1",
+        FACILITY,
+        "dr-1",
+        ViewerRole.DOCTOR,
+        PATIENT,
+        CATEGORIES,
+        CONSENT,
+        ConsentBasis.ORAL,
+        Identification.FOUR_ATTRIBUTES,
+        REGION,
+        AT);
+  }
+
+  @Test
+  void view_isAllowed_andRecordedWithTheConsentAndTheCoverage() {
+    facts = new ViewFacts(true, false, REGION, consent());
+    fixture.givenNoPriorActivity().when(view(CONSENT)).expectEvents(viewed());
+  }
+
+  @Test
+  void view_isDenied_andTheDenialRecordedWithEveryReason() {
+    facts = new ViewFacts(true, false, null, null);
+    var denied =
+        new MedicalInfoViewDenied(
+            VIEW,
+            "r-1",
+            FACILITY,
+            "dr-1",
+            ViewerRole.DOCTOR,
+            PATIENT,
+            CATEGORIES,
+            null,
+            null,
+            null,
+            null,
+            List.of(DenialReason.NOT_ACTIVATED, DenialReason.CONSENT_MISSING),
+            AT);
+    fixture
+        .givenNoPriorActivity()
+        .when(view(null))
+        .expectEvents(denied)
+        .expectResultMessagePayload(ViewOutcome.of(denied));
+  }
+
+  @Test
+  void theSameRequestAgain_answersTheFirstDecision_andRecordsNothing_evenIfFactsChanged() {
+    facts = new ViewFacts(false, true, null, null);
+    ViewOutcome first = ViewOutcome.of(viewed());
+    assertThat(first.decision()).isEqualTo(Decision.ALLOWED);
+    fixture
+        .given(viewed())
+        .when(view(CONSENT))
+        .expectNoEvents()
+        .expectResultMessagePayload(first.asReplay());
+  }
+
+  @Test
+  void view_isRefusedBeforeAnyDecision_whenItsShapeIsWrong() {
+    assertThatThrownBy(
+            () ->
+                new ViewMedicalInfo(
+                    VIEW, "r-1", FACILITY, "dr-1", ViewerRole.DOCTOR, PATIENT, List.of(), null, AT))
+        .hasMessageContaining("categories");
+    assertThatThrownBy(
+            () ->
+                new ViewMedicalInfo(
+                    VIEW,
+                    "r 1",
+                    FACILITY,
+                    "dr-1",
+                    ViewerRole.DOCTOR,
+                    PATIENT,
+                    CATEGORIES,
+                    null,
+                    AT))
+        .hasMessageContaining("requestId");
+    assertThatThrownBy(
+            () ->
+                new ViewMedicalInfo(
+                    VIEW, "r-1", FACILITY, "dr-1", null, PATIENT, CATEGORIES, null, AT))
+        .hasMessageContaining("viewerRole");
+  }
+
+  @Test
+  void viewIds_dependOnFacilityAndRequestId() {
+    assertThat(ViewIds.derive(FACILITY, "r-1")).isEqualTo(VIEW);
+    assertThat(ViewIds.derive("1740140015", "r-1")).isNotEqualTo(VIEW);
+    assertThat(ViewIds.derive(FACILITY, "r-2")).isNotEqualTo(VIEW);
+  }
+}
