@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.emergencyaccess.ledger.access.FacilityServiceStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,14 +15,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link ServiceStatus} over the table {@code facility_service_change} (one row per suspend, stop
- * or resume, written in the measure's transaction). Each facility's few rows are cached once read;
- * a write drops that facility's entry both at once and again after its commit, so a reader racing
- * the commit cannot leave the old rows cached.
+ * {@link ServiceStatus}, and the access decision's {@link FacilityServiceStatus}, over the table
+ * {@code facility_service_change} (one row per suspend, stop or resume, written in the measure's
+ * transaction). Each facility's few rows are cached once read; a write drops that facility's entry
+ * both at once and again after its commit, so a reader racing the commit cannot leave the old rows
+ * cached.
  */
 @Component
 @ProcessingGroup(InquiryLog.GROUP)
-public class ServiceStatusLog implements ServiceStatus {
+public class ServiceStatusLog implements ServiceStatus, FacilityServiceStatus {
   private final JdbcTemplate jdbc;
   private final Map<String, List<ServiceMeasure>> cache = new ConcurrentHashMap<>();
 
@@ -77,6 +79,12 @@ public class ServiceStatusLog implements ServiceStatus {
       inForce = measure;
     }
     return Optional.ofNullable(inForce).filter(m -> m.change().outOfService());
+  }
+
+  /** The access decision's question: FACILITY_SUSPENDED from a suspension's or stop's instant. */
+  @Override
+  public boolean suspendedOrStoppedAt(String facilityCode, Instant at) {
+    return suspendedAt(facilityCode, at).isPresent();
   }
 
   @Override
