@@ -1,8 +1,9 @@
 -- The per-facility access history (investigation.AccessHistory, a tracking processor: rebuilt by
--- resetting its token). One row per view attempt, keyed by the event's global position.
+-- resetting its token). One row per view attempt, keyed by its view id. (Not by the event's
+-- position: a tracking token's position is the highest seen, which an event committed late, filling
+-- a gap, shares with a later one.)
 create table access_attempt (
-  event_position bigint primary key,
-  view_id varchar(64) not null unique,
+  view_id varchar(64) primary key,
   facility_code varchar(10) not null,
   at_ms bigint not null,
   day_jst date not null,
@@ -28,7 +29,7 @@ create table access_attempt (
   recorded_at_ms bigint not null
 );
 
-create index access_attempt_newest on access_attempt (facility_code, at_ms, event_position);
+create index access_attempt_newest on access_attempt (facility_code, at_ms, view_id);
 create index access_attempt_patient on access_attempt (facility_code, patient_ref, at_ms);
 create index access_attempt_decision on access_attempt (facility_code, decision, at_ms);
 create index access_attempt_repeated on access_attempt (facility_code, repeated_patient, at_ms);

@@ -6,10 +6,9 @@ import java.util.List;
 /**
  * One view attempt as the access history shows it. {@code coveredBy*} describe the activation that
  * covered it (kind REGION with region and notice, or FACILITY with the application), all null when
- * nothing did. {@code position} is the event's global position in the store.
+ * nothing did.
  */
 public record AccessAttempt(
-    long position,
     String viewId,
     String facilityCode,
     Instant at,

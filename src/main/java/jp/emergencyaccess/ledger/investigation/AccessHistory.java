@@ -1,12 +1,8 @@
 package jp.emergencyaccess.ledger.investigation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.DenialReason;
@@ -20,7 +16,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,9 +52,8 @@ public class AccessHistory {
   }
 
   @EventHandler
-  void on(MedicalInfoViewed e, TrackingToken token, @Timestamp Instant recordedAt) {
+  void on(MedicalInfoViewed e, @Timestamp Instant recordedAt) {
     record(
-        token,
         e.viewId(),
         e.facilityCode(),
         e.at(),
@@ -77,9 +71,8 @@ public class AccessHistory {
   }
 
   @EventHandler
-  void on(MedicalInfoViewDenied e, TrackingToken token, @Timestamp Instant recordedAt) {
+  void on(MedicalInfoViewDenied e, @Timestamp Instant recordedAt) {
     record(
-        token,
         e.viewId(),
         e.facilityCode(),
         e.at(),
@@ -97,7 +90,6 @@ public class AccessHistory {
   }
 
   private void record(
-      TrackingToken token,
       String viewId,
       String facilityCode,
       Instant at,
@@ -112,8 +104,6 @@ public class AccessHistory {
       List<DenialReason> reasons,
       CoveredBy coveredBy,
       Instant recordedAt) {
-    long position =
-        token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
     Integer known =
         jdbc.queryForObject(
             "select count(*) from access_attempt where view_id = ?", Integer.class, viewId);
@@ -122,13 +112,12 @@ public class AccessHistory {
     }
     LocalDate day = JapanTime.dateOf(at);
     jdbc.update(
-        "insert into access_attempt (event_position, view_id, facility_code, at_ms, day_jst,"
+        "insert into access_attempt (view_id, facility_code, at_ms, day_jst,"
             + " viewer_id, viewer_role, patient_ref, categories, c_medication, c_health_checkup,"
             + " c_clinical, c_prescription, c_dispensing, consent_id, consent_basis,"
             + " identification, decision, reasons, covered_kind, covered_region, covered_notice,"
             + " covered_application, repeated_patient, recorded_at_ms)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        position,
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         viewId,
         facilityCode,
         at.toEpochMilli(),
@@ -174,37 +163,37 @@ public class AccessHistory {
    * at} to just before {@code at + window}: those, and only those, are judged again.
    */
   private void judgeRepeats(String facilityCode, String patientRef, Instant at) {
-    Duration window = thresholds.repeatedPatient().window();
-    long windowMs = window.toMillis();
+    long windowMs = thresholds.repeatedPatient().window().toMillis();
     long atMs = at.toEpochMilli();
-    Map<Long, LocalDate> days = new HashMap<>();
-    List<long[]> rows =
+    record Row(String viewId, long atMs, boolean flagged, LocalDate day) {}
+    List<Row> rows =
         jdbc.query(
-            "select event_position, at_ms, case when repeated_patient then 1 else 0 end, day_jst"
+            "select view_id, at_ms, repeated_patient, day_jst"
                 + " from access_attempt where facility_code = ? and patient_ref = ?"
-                + " and at_ms > ? and at_ms < ? order by at_ms",
-            (rs, n) -> {
-              days.put(rs.getLong(1), rs.getObject(4, LocalDate.class));
-              return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
-            },
+                + " and at_ms > ? and at_ms < ?",
+            (rs, n) ->
+                new Row(
+                    rs.getString(1),
+                    rs.getLong(2),
+                    rs.getBoolean(3),
+                    rs.getObject(4, LocalDate.class)),
             facilityCode,
             patientRef,
             atMs - windowMs,
             atMs + windowMs);
-    List<Long> toFlag = new ArrayList<>();
-    for (long[] row : rows) {
-      if (row[1] < atMs || row[2] == 1) {
+    for (Row row : rows) {
+      if (row.atMs() < atMs || row.flagged()) {
         continue;
       }
-      long inWindow = rows.stream().filter(o -> o[1] > row[1] - windowMs && o[1] <= row[1]).count();
+      long inWindow =
+          rows.stream()
+              .filter(o -> o.atMs() > row.atMs() - windowMs && o.atMs() <= row.atMs())
+              .count();
       if (inWindow > thresholds.repeatedPatient().maxAttempts()) {
-        toFlag.add(row[0]);
+        jdbc.update(
+            "update access_attempt set repeated_patient = true where view_id = ?", row.viewId());
+        rollup.repeatFlagged(facilityCode, row.day());
       }
-    }
-    for (Long position : toFlag) {
-      jdbc.update(
-          "update access_attempt set repeated_patient = true where event_position = ?", position);
-      rollup.repeatFlagged(facilityCode, days.get(position));
     }
   }
 }

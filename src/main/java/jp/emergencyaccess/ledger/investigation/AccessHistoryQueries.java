@@ -20,19 +20,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the access history: pages newest first with a keyset cursor (the position of the last row
- * shown, so rows recorded meanwhile never shift a page), summaries over the whole selection, and
- * every selected row in order for the exports.
+ * Reads the access history: pages newest first with a keyset cursor (the instant and view id of the
+ * last row shown, so rows recorded meanwhile never shift a page), summaries over the whole
+ * selection, and every selected row in order for the exports.
  */
 @Component
 public class AccessHistoryQueries {
   public static final int MAX_PAGE = 1000;
   private static final String COLUMNS =
-      "event_position, view_id, facility_code, at_ms, day_jst, viewer_id, viewer_role,"
+      "view_id, facility_code, at_ms, day_jst, viewer_id, viewer_role,"
           + " patient_ref, categories, consent_id, consent_basis, identification, decision,"
           + " reasons, covered_kind, covered_region, covered_notice, covered_application,"
           + " repeated_patient, recorded_at_ms";
-  private static final String NEWEST_FIRST = " order by at_ms desc, event_position desc";
+  private static final String NEWEST_FIRST = " order by at_ms desc, view_id desc";
 
   private final JdbcTemplate jdbc;
   private final AccessRollup rollup;
@@ -97,8 +97,9 @@ public class AccessHistoryQueries {
   public AccessPage page(AccessQuery query, String cursor, int limit) {
     Selection s = select(query);
     if (cursor != null) {
-      long[] after = decode(cursor);
-      s.and("(at_ms < ? or (at_ms = ? and event_position < ?))", after[0], after[0], after[1]);
+      Cursor after = Cursor.decode(cursor);
+      s.and(
+          "(at_ms < ? or (at_ms = ? and view_id < ?))", after.atMs(), after.atMs(), after.viewId());
     }
     List<Object> args = new ArrayList<>(s.args());
     args.add(limit + 1);
@@ -112,7 +113,8 @@ public class AccessHistoryQueries {
     }
     List<AccessAttempt> page = rows.subList(0, limit);
     AccessAttempt last = page.get(limit - 1);
-    return new AccessPage(List.copyOf(page), encode(last.at().toEpochMilli(), last.position()));
+    return new AccessPage(
+        List.copyOf(page), new Cursor(last.at().toEpochMilli(), last.viewId()).encode());
   }
 
   /**
@@ -228,7 +230,6 @@ public class AccessHistoryQueries {
       flags.add(AccessFlag.HIGH_VOLUME);
     }
     return new AccessAttempt(
-        rs.getLong("event_position"),
         rs.getString("view_id"),
         rs.getString("facility_code"),
         Instant.ofEpochMilli(rs.getLong("at_ms")),
@@ -253,19 +254,26 @@ public class AccessHistoryQueries {
     return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
   }
 
-  private static String encode(long atMs, long position) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString((atMs + ":" + position).getBytes(StandardCharsets.US_ASCII));
-  }
+  /** Where a page ended: the last row's instant and view id, as opaque URL-safe text. */
+  private record Cursor(long atMs, String viewId) {
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((atMs + ":" + viewId).getBytes(StandardCharsets.US_ASCII));
+    }
 
-  private static long[] decode(String cursor) {
-    try {
-      String[] parts =
-          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
-      return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
-    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      throw new InvalidField("cursor", "is not a cursor this ledger gave out");
+    static Cursor decode(String cursor) {
+      try {
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII)
+                .split(":", 2);
+        if (!parts[1].matches("[0-9a-f-]{36}")) {
+          throw new IllegalArgumentException("not a view id");
+        }
+        return new Cursor(Long.parseLong(parts[0]), parts[1]);
+      } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        throw new InvalidField("cursor", "is not a cursor this ledger gave out");
+      }
     }
   }
 }

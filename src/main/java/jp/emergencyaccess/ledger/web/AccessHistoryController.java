@@ -74,7 +74,6 @@ class AccessHistoryController {
       List<String> reasons,
       CoveredByAnswer coveredBy,
       List<AccessFlag> flags,
-      long position,
       OffsetDateTime recordedAt) {
     static Item of(AccessAttempt a) {
       return new Item(
@@ -97,7 +96,6 @@ class AccessHistoryController {
                   a.coveredByNotice(),
                   a.coveredByApplication()),
           a.flags(),
-          a.position(),
           JapanTime.render(a.recordedAt()));
     }
   }

@@ -12,7 +12,6 @@ class AccessCsvTest {
   void fieldsWithCommasQuotesAndLineBreaks_roundTrip() {
     AccessAttempt attempt =
         new AccessAttempt(
-            7,
             "0f17f53d-3a2c-37a7-80d0-a42802c86e4a",
             "1710112341",
             Instant.parse("2024-02-20T01:00:00Z"),
