@@ -2,27 +2,18 @@ package jp.emergencyaccess.ledger.demo;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.access.MedicalInfoViewDenied;
 import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
-import jp.emergencyaccess.ledger.access.ViewIds;
-import jp.emergencyaccess.ledger.access.ViewMedicalInfo;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeries;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.common.Period;
-import jp.emergencyaccess.ledger.consent.ConsentIds;
-import jp.emergencyaccess.ledger.consent.ConsentRecorded;
-import jp.emergencyaccess.ledger.consent.ConsentWithdrawn;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
-import jp.emergencyaccess.ledger.consent.RecordConsent;
-import jp.emergencyaccess.ledger.consent.WithdrawConsent;
 import jp.emergencyaccess.ledger.facility.Applicant;
 import jp.emergencyaccess.ledger.facility.ApplicationDirectory;
 import jp.emergencyaccess.ledger.facility.ApplicationIds;
@@ -73,6 +64,7 @@ public class DemoLoader {
   private final int lookups;
   private final int threads;
   private final boolean loadOnStart;
+  private final DemoPatients patients;
 
   DemoLoader(
       Commands commands,
@@ -95,6 +87,7 @@ public class DemoLoader {
     this.lookups = lookups;
     this.threads = threads;
     this.loadOnStart = loadOnStart;
+    this.patients = new DemoPatients(commands, views, pseudonyms, jdbc);
   }
 
   /** What one load sent (zero everywhere on a second load). */
@@ -166,7 +159,7 @@ public class DemoLoader {
     try {
       int registered = registerFacilities(plan, pool);
       int[] applied = applications(plan);
-      int[] sent = lookups(plan, pool, start);
+      int[] sent = patients.load(plan, pool, start);
       Summary summary =
           new Summary(
               notices.noticesRegistered(),
@@ -275,105 +268,6 @@ public class DemoLoader {
     return new int[] {submitted, decided};
   }
 
-  private int[] lookups(DemoPlan plan, ExecutorService pool, long start) {
-    Set<String> consentsThere = aggregatesWith(ConsentRecorded.class);
-    Set<String> withdrawalsThere = aggregatesWith(ConsentWithdrawn.class);
-    Set<String> viewsThere = aggregatesWith(MedicalInfoViewed.class);
-    viewsThere.addAll(aggregatesWith(MedicalInfoViewDenied.class));
-    AtomicInteger consents = new AtomicInteger();
-    AtomicInteger withdrawals = new AtomicInteger();
-    AtomicInteger sent = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    int total = plan.lookupCount();
-    int step = Math.max(1000, total / 8);
-    long phaseStart = System.nanoTime();
-    List<Future<?>> tasks = new ArrayList<>();
-    for (var visit : plan.visits()) {
-      tasks.add(
-          pool.submit(
-              () -> {
-                String ref = pseudonyms.refOf(visit.patientId());
-                String consentId = null;
-                var consent = visit.consent();
-                if (consent != null) {
-                  consentId = ConsentIds.derive(visit.facilityCode(), consent.requestId());
-                  if (!consentsThere.contains(consentId)) {
-                    commands.send(
-                        new RecordConsent(
-                            consentId,
-                            visit.facilityCode(),
-                            ref,
-                            consent.basis(),
-                            consent.identification(),
-                            consent.exemptionReason(),
-                            "demo-staff",
-                            consent.at()));
-                    consents.incrementAndGet();
-                  }
-                }
-                boolean withdrawn = false;
-                for (var lookup : visit.lookups()) {
-                  if (consent != null
-                      && consent.withdrawnAt() != null
-                      && !withdrawn
-                      && lookup.at().isAfter(consent.withdrawnAt())) {
-                    if (!withdrawalsThere.contains(consentId)) {
-                      commands.send(new WithdrawConsent(consentId, consent.withdrawnAt()));
-                      withdrawals.incrementAndGet();
-                    }
-                    withdrawn = true;
-                  }
-                  String viewId = ViewIds.derive(visit.facilityCode(), lookup.requestId());
-                  if (!viewsThere.contains(viewId)) {
-                    views.decide(
-                        new ViewMedicalInfo(
-                            viewId,
-                            lookup.requestId(),
-                            visit.facilityCode(),
-                            lookup.viewerId(),
-                            lookup.role(),
-                            ref,
-                            lookup.categories(),
-                            lookup.citesConsent() ? consentId : null,
-                            lookup.at()));
-                    sent.incrementAndGet();
-                  }
-                  int n = done.incrementAndGet();
-                  if (n % step == 0) {
-                    double seconds = (System.nanoTime() - phaseStart) / 1e9;
-                    LOG.info(
-                        "Demo: lookups {}/{} ({} sent, {} consents) — {} lookups/s, {} s in all",
-                        n,
-                        total,
-                        sent.get(),
-                        consents.get(),
-                        Math.round(n / seconds),
-                        String.format("%.1f", (System.nanoTime() - start) / 1e9));
-                  }
-                }
-              }));
-    }
-    waitFor(tasks);
-    double seconds = (System.nanoTime() - phaseStart) / 1e9;
-    int commandsSent = consents.get() + withdrawals.get() + sent.get();
-    LOG.info(
-        "Demo: lookups done — {} lookups, {} consents, {} withdrawals sent in {} s ({} commands/s)",
-        sent.get(),
-        consents.get(),
-        withdrawals.get(),
-        String.format("%.1f", seconds),
-        Math.round(commandsSent / Math.max(seconds, 1e-3)));
-    return new int[] {consents.get(), withdrawals.get(), sent.get()};
-  }
-
-  private Set<String> aggregatesWith(Class<?> eventType) {
-    return new HashSet<>(
-        jdbc.queryForList(
-            "select aggregateidentifier from domainevententry where payloadtype = ?",
-            String.class,
-            eventType.getName()));
-  }
-
   /** How many events of a type the store holds. */
   public long count(Class<?> eventType) {
     Long n =
@@ -384,7 +278,7 @@ public class DemoLoader {
     return n == null ? 0 : n;
   }
 
-  private static void waitFor(List<Future<?>> futures) {
+  static void waitFor(List<Future<?>> futures) {
     for (Future<?> f : futures) {
       try {
         f.get();

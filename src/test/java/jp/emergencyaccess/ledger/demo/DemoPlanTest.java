@@ -38,7 +38,7 @@ class DemoPlanTest {
 
   @Test
   void volumeFollowsTheReportedFigures() {
-    Map<LocalDate, Integer> quota = DemoPlan.dailyQuota(32_000);
+    Map<LocalDate, Integer> quota = DemoVolume.dailyQuota(32_000);
     int byJan4 = 0;
     int january = 0;
     int total = 0;
