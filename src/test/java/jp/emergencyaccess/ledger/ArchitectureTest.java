@@ -21,7 +21,8 @@ class ArchitectureTest {
 
   /** The feature packages that hold domain code (no HTTP, no wiring). */
   static final List<String> FEATURES =
-      List.of("notice", "activation", "facility", "consent", "access", "integrity");
+      List.of(
+          "notice", "activation", "facility", "consent", "access", "investigation", "integrity");
 
   private static JavaClasses classes;
 

@@ -26,6 +26,7 @@ import jp.emergencyaccess.ledger.facility.FacilitySummary;
 import jp.emergencyaccess.ledger.facility.RegisterFacility;
 import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
+import jp.emergencyaccess.ledger.investigation.ServiceStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +43,7 @@ class FacilityController {
   private final FacilityDirectory facilities;
   private final ActivationQueries activation;
   private final FacilityCoverage coverage;
+  private final ServiceStatus service;
   private final Clock clock;
 
   FacilityController(
@@ -49,8 +51,10 @@ class FacilityController {
       FacilityDirectory facilities,
       ActivationQueries activation,
       FacilityCoverage coverage,
+      ServiceStatus service,
       Clock clock) {
     this.coverage = coverage;
+    this.service = service;
     this.commands = commands;
     this.facilities = facilities;
     this.activation = activation;
@@ -90,8 +94,10 @@ class FacilityController {
       String municipalityCode,
       String phone,
       OffsetDateTime registeredAt,
-      Activation activation) {
-    static FacilityAnswer of(FacilitySummary f, Activation activation) {
+      Activation activation,
+      ServiceStatusAnswer serviceStatus) {
+    static FacilityAnswer of(
+        FacilitySummary f, Activation activation, ServiceStatusAnswer serviceStatus) {
       return new FacilityAnswer(
           f.facilityCode(),
           f.kind(),
@@ -102,7 +108,8 @@ class FacilityController {
           f.municipalityCode(),
           f.phone(),
           JapanTime.render(f.registeredAt()),
-          activation);
+          activation,
+          serviceStatus);
     }
   }
 
@@ -175,7 +182,10 @@ class FacilityController {
         facilities
             .find(code.value())
             .orElseThrow(() -> new NotFound("facility " + facilityCode + " is not registered"));
-    return FacilityAnswer.of(facility, activationOf(facility));
+    return FacilityAnswer.of(
+        facility,
+        activationOf(facility),
+        ServiceStatusAnswer.of(service, facility.facilityCode(), clock.instant()));
   }
 
   private Activation activationOf(FacilitySummary facility) {

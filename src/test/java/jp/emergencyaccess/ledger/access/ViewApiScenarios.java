@@ -135,9 +135,17 @@ abstract class ViewApiScenarios extends HttpTest {
     var clinic = world.registeredFacility();
     world.activate(clinic.municipality(), "2024-02-01", "2024-02-29");
     String consent = world.consent(clinic, "P-S-1", CONSENTED);
-    // The measures feature will write these rows from its events; none exists yet.
-    suspension(clinic.facilityCode(), "SUSPENDED", "2024-02-10T00:00:00+09:00");
-    suspension(clinic.facilityCode(), "RESUMED", "2024-02-15T00:00:00+09:00");
+    // The implementing body suspends the facility's service under an inquiry, then resumes it.
+    String inquiry =
+        fund()
+            .post(
+                "/api/inquiries",
+                java.util.Map.of("facilityCode", clinic.facilityCode(), "reason", "misuse"))
+            .json()
+            .get("inquiryId")
+            .asText();
+    measure(inquiry, "suspend", "2024-02-10T00:00:00+09:00");
+    measure(inquiry, "resume", "2024-02-15T00:00:00+09:00");
 
     assertThat(world.view(clinic, "s-1", "P-S-1", consent, "2024-02-09T23:59:59+09:00").status())
         .isEqualTo(201);
@@ -152,14 +160,13 @@ abstract class ViewApiScenarios extends HttpTest {
         .isEqualTo(201);
   }
 
-  private void suspension(String facilityCode, String change, String at) {
-    jdbc.update(
-        "insert into facility_service_change (event_id, facility_code, change, at_ms)"
-            + " values (?, ?, ?, ?)",
-        java.util.UUID.randomUUID().toString(),
-        facilityCode,
-        change,
-        java.time.OffsetDateTime.parse(at).toInstant().toEpochMilli());
+  private void measure(String inquiryId, String measure, String at) {
+    var body =
+        measure.equals("suspend")
+            ? java.util.Map.of("reason", "misuse", "at", at)
+            : java.util.Map.of("at", at);
+    var reply = fund().post("/api/inquiries/" + inquiryId + "/" + measure, body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
   }
 
   @Test

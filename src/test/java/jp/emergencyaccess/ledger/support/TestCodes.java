@@ -74,4 +74,16 @@ public final class TestCodes {
   public static String series() {
     return "series-" + NEXT.incrementAndGet();
   }
+
+  /**
+   * A medical facility code (score table 1) in Kagoshima (46) that no other test uses; register it
+   * with {@link #KAGOSHIMA_CITY} as its municipality.
+   */
+  public static String facilityCode() {
+    String nine = String.format("461%06d", 500_000 + NEXT.incrementAndGet());
+    return nine + FacilityCode.checkDigit(nine);
+  }
+
+  /** Kagoshima city (鹿児島市), in the prefecture of {@link #facilityCode()}. */
+  public static final String KAGOSHIMA_CITY = "462012";
 }

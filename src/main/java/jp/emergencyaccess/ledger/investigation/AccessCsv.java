@@ -1,0 +1,99 @@
+package jp.emergencyaccess.ledger.investigation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The access history as CSV (RFC 4180, CRLF): UTF-8 with a byte-order mark so Excel opens Japanese
+ * text correctly, one header row, the same rows as the JSON answer. List values (categories,
+ * reasons, flags) are joined with {@code ;}.
+ */
+public final class AccessCsv {
+  public static final List<String> HEADER =
+      List.of(
+          "viewId",
+          "at",
+          "facilityCode",
+          "viewerId",
+          "viewerRole",
+          "patientRef",
+          "categories",
+          "consentId",
+          "consentBasis",
+          "identification",
+          "decision",
+          "reasons",
+          "coveredByKind",
+          "coveredByRegionCode",
+          "coveredByNoticeId",
+          "coveredByApplicationId",
+          "flags",
+          "recordedAt");
+  private static final String BOM = "\uFEFF";
+
+  private final Writer out;
+
+  public AccessCsv(Writer out) {
+    this.out = out;
+  }
+
+  public void header() {
+    write(BOM + line(HEADER));
+  }
+
+  public void row(AccessAttempt a) {
+    write(
+        line(
+            List.of(
+                a.viewId(),
+                IsoText.of(a.at()),
+                a.facilityCode(),
+                a.viewerId(),
+                a.viewerRole(),
+                a.patientRef(),
+                String.join(";", a.categories()),
+                text(a.consentId()),
+                text(a.consentBasis()),
+                text(a.identification()),
+                a.decision(),
+                String.join(";", a.reasons()),
+                text(a.coveredByKind()),
+                text(a.coveredByRegion()),
+                text(a.coveredByNotice()),
+                text(a.coveredByApplication()),
+                a.flags().stream().map(Enum::name).collect(Collectors.joining(";")),
+                IsoText.of(a.recordedAt()))));
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String line(List<String> fields) {
+    return fields.stream().map(AccessCsv::quote).collect(Collectors.joining(",")) + "\r\n";
+  }
+
+  /** Quotes a field that holds a comma, quote or line break; a leading =, +, - or @ too. */
+  static String quote(String field) {
+    boolean formula = !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0;
+    if (formula
+        || field.contains(",")
+        || field.contains("\"")
+        || field.contains("\n")
+        || field.contains("\r")) {
+      return "\"" + field.replace("\"", "\"\"") + "\"";
+    }
+    return field;
+  }
+
+  private void write(String text) {
+    try {
+      out.write(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package jp.emergencyaccess.ledger.investigation;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import jp.emergencyaccess.ledger.access.DenialReason;
+import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.common.InvalidField;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the access history: pages newest first with a keyset cursor (the instant and view id of the
+ * last row shown, so rows recorded meanwhile never shift a page), summaries over the whole
+ * selection, and every selected row in order for the exports.
+ */
+@Component
+public class AccessHistoryQueries {
+  public static final int MAX_PAGE = 1000;
+  private static final String COLUMNS =
+      "view_id, facility_code, at_ms, day_jst, viewer_id, viewer_role,"
+          + " patient_ref, categories, consent_id, consent_basis, identification, decision,"
+          + " reasons, covered_kind, covered_region, covered_notice, covered_application,"
+          + " repeated_patient, recorded_at_ms";
+  private static final String NEWEST_FIRST = " order by at_ms desc, view_id desc";
+
+  private final JdbcTemplate jdbc;
+  private final AccessRollup rollup;
+  private final FlagThresholds thresholds;
+
+  AccessHistoryQueries(JdbcTemplate jdbc, AccessRollup rollup, FlagThresholds thresholds) {
+    this.jdbc = jdbc;
+    this.rollup = rollup;
+    this.thresholds = thresholds;
+  }
+
+  /** The selection as SQL: a where clause and its arguments. */
+  private record Selection(StringBuilder where, List<Object> args, HighVolumeDays highVolume) {
+    Selection and(String condition, Object... values) {
+      where.append(" and ").append(condition);
+      args.addAll(Arrays.asList(values));
+      return this;
+    }
+  }
+
+  private Selection select(AccessQuery q) {
+    HighVolumeDays highVolume = highVolumeDays(q.facilityCode());
+    Selection s =
+        new Selection(
+            new StringBuilder(" where facility_code = ?"),
+            new ArrayList<>(List.of(q.facilityCode())),
+            highVolume);
+    if (q.from() != null) {
+      s.and("at_ms >= ?", q.from().toEpochMilli());
+    }
+    if (q.to() != null) {
+      s.and("at_ms < ?", q.to().toEpochMilli());
+    }
+    if (q.decision() != null) {
+      s.and("decision = ?", q.decision());
+    }
+    if (q.flag() != null) {
+      switch (q.flag()) {
+        case EMERGENCY_EXEMPTION -> s.and("consent_basis = 'EMERGENCY_EXEMPTION'");
+        case DENIED -> s.and("decision = 'DENIED'");
+        case REPEATED_PATIENT -> s.and("repeated_patient = true");
+        case HIGH_VOLUME -> s.and(inDays(highVolume), highVolume.days().toArray());
+      }
+    }
+    return s;
+  }
+
+  private static String inDays(HighVolumeDays highVolume) {
+    if (highVolume.days().isEmpty()) {
+      return "1 = 0";
+    }
+    return "day_jst in ("
+        + String.join(", ", highVolume.days().stream().map(d -> "?").toList())
+        + ")";
+  }
+
+  public HighVolumeDays highVolumeDays(String facilityCode) {
+    return HighVolumeDays.of(rollup.attemptsPerDay(facilityCode), thresholds.highVolume());
+  }
+
+  /** One page, newest first, after the cursor (null for the first page). */
+  public AccessPage page(AccessQuery query, String cursor, int limit) {
+    Selection s = select(query);
+    if (cursor != null) {
+      Cursor after = Cursor.decode(cursor);
+      s.and(
+          "(at_ms < ? or (at_ms = ? and view_id < ?))", after.atMs(), after.atMs(), after.viewId());
+    }
+    List<Object> args = new ArrayList<>(s.args());
+    args.add(limit + 1);
+    List<AccessAttempt> rows =
+        jdbc.query(
+            "select " + COLUMNS + " from access_attempt" + s.where() + NEWEST_FIRST + " limit ?",
+            (rs, n) -> row(rs, s.highVolume()),
+            args.toArray());
+    if (rows.size() <= limit) {
+      return new AccessPage(rows, null);
+    }
+    List<AccessAttempt> page = rows.subList(0, limit);
+    AccessAttempt last = page.get(limit - 1);
+    return new AccessPage(
+        List.copyOf(page), new Cursor(last.at().toEpochMilli(), last.viewId()).encode());
+  }
+
+  /**
+   * Every selected attempt, newest first, read in chunks so a long history is never all in memory.
+   */
+  public void forEach(AccessQuery query, Consumer<AccessAttempt> each) {
+    String cursor = null;
+    do {
+      AccessPage page = page(query, cursor, MAX_PAGE);
+      page.items().forEach(each);
+      cursor = page.next();
+    } while (cursor != null);
+  }
+
+  /**
+   * Counts over the whole selection. A whole history is summed from the running counts; a filtered
+   * one from its rows.
+   */
+  public AccessSummary summary(AccessQuery query) {
+    if (query.from() == null
+        && query.to() == null
+        && query.decision() == null
+        && query.flag() == null) {
+      return rollup.wholeHistory(query.facilityCode(), highVolumeDays(query.facilityCode()));
+    }
+    Selection s = select(query);
+    HighVolumeDays highVolume = s.highVolume();
+    StringBuilder sql =
+        new StringBuilder(
+            "select count(*), count(distinct patient_ref),"
+                + " sum(case when decision = 'ALLOWED' then 1 else 0 end),"
+                + " sum(case when consent_basis = 'EMERGENCY_EXEMPTION' then 1 else 0 end),"
+                + " sum(case when repeated_patient then 1 else 0 end),"
+                + " sum(c_medication), sum(c_health_checkup), sum(c_clinical),"
+                + " sum(c_prescription), sum(c_dispensing)");
+    for (DenialReason reason : DenialReason.values()) {
+      sql.append(", sum(case when reasons like '%")
+          .append(reason.name())
+          .append("%' then 1 else 0 end)");
+    }
+    List<Object> args = new ArrayList<>();
+    if (highVolume.days().isEmpty()) {
+      sql.append(", 0");
+    } else {
+      sql.append(", sum(case when ").append(inDays(highVolume)).append(" then 1 else 0 end)");
+      args.addAll(highVolume.days());
+    }
+    args.addAll(s.args());
+    sql.append(" from access_attempt").append(s.where());
+    return jdbc.queryForObject(
+        sql.toString(),
+        (rs, n) -> {
+          long attempts = rs.getLong(1);
+          long allowed = rs.getLong(3);
+          Map<String, Long> byDecision = new LinkedHashMap<>();
+          byDecision.put("ALLOWED", allowed);
+          byDecision.put("DENIED", attempts - allowed);
+          Map<AccessFlag, Long> byFlag = new EnumMap<>(AccessFlag.class);
+          byFlag.put(AccessFlag.EMERGENCY_EXEMPTION, rs.getLong(4));
+          byFlag.put(AccessFlag.DENIED, attempts - allowed);
+          byFlag.put(AccessFlag.REPEATED_PATIENT, rs.getLong(5));
+          int column = 6;
+          Map<String, Long> byCategory = new LinkedHashMap<>();
+          for (InfoCategory category : InfoCategory.values()) {
+            byCategory.put(category.name(), rs.getLong(column++));
+          }
+          Map<String, Long> byReason = new LinkedHashMap<>();
+          for (DenialReason reason : DenialReason.values()) {
+            byReason.put(reason.name(), rs.getLong(column++));
+          }
+          byFlag.put(AccessFlag.HIGH_VOLUME, rs.getLong(column));
+          return new AccessSummary(
+              attempts,
+              rs.getLong(2),
+              byDecision,
+              byFlag,
+              byCategory,
+              byViewer(s),
+              byReason,
+              highVolume.median(),
+              List.copyOf(highVolume.days()));
+        },
+        args.toArray());
+  }
+
+  private Map<String, Long> byViewer(Selection s) {
+    Map<String, Long> byViewer = new LinkedHashMap<>();
+    jdbc.query(
+        "select viewer_id, count(*) from access_attempt"
+            + s.where()
+            + " group by viewer_id order by viewer_id",
+        rs -> {
+          byViewer.put(rs.getString(1), rs.getLong(2));
+        },
+        s.args().toArray());
+    return byViewer;
+  }
+
+  private static AccessAttempt row(ResultSet rs, HighVolumeDays highVolume) throws SQLException {
+    String basis = rs.getString("consent_basis");
+    String decision = rs.getString("decision");
+    List<AccessFlag> flags = new ArrayList<>();
+    if ("EMERGENCY_EXEMPTION".equals(basis)) {
+      flags.add(AccessFlag.EMERGENCY_EXEMPTION);
+    }
+    if ("DENIED".equals(decision)) {
+      flags.add(AccessFlag.DENIED);
+    }
+    if (rs.getBoolean("repeated_patient")) {
+      flags.add(AccessFlag.REPEATED_PATIENT);
+    }
+    if (highVolume.contains(rs.getObject("day_jst", LocalDate.class))) {
+      flags.add(AccessFlag.HIGH_VOLUME);
+    }
+    return new AccessAttempt(
+        rs.getString("view_id"),
+        rs.getString("facility_code"),
+        Instant.ofEpochMilli(rs.getLong("at_ms")),
+        rs.getString("viewer_id"),
+        rs.getString("viewer_role"),
+        rs.getString("patient_ref"),
+        split(rs.getString("categories")),
+        rs.getString("consent_id"),
+        basis,
+        rs.getString("identification"),
+        decision,
+        split(rs.getString("reasons")),
+        rs.getString("covered_kind"),
+        rs.getString("covered_region"),
+        rs.getString("covered_notice"),
+        rs.getString("covered_application"),
+        List.copyOf(flags),
+        Instant.ofEpochMilli(rs.getLong("recorded_at_ms")));
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+  }
+
+  /** Where a page ended: the last row's instant and view id, as opaque URL-safe text. */
+  private record Cursor(long atMs, String viewId) {
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((atMs + ":" + viewId).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static Cursor decode(String cursor) {
+      try {
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII)
+                .split(":", 2);
+        if (!parts[1].matches("[0-9a-f-]{36}")) {
+          throw new IllegalArgumentException("not a view id");
+        }
+        return new Cursor(Long.parseLong(parts[0]), parts[1]);
+      } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        throw new InvalidField("cursor", "is not a cursor this ledger gave out");
+      }
+    }
+  }
+}

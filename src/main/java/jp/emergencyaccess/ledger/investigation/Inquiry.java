@@ -1,0 +1,198 @@
+package jp.emergencyaccess.ledger.investigation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.Optional;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.RuleViolation;
+import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.facility.FacilitySummary;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One inquiry of an implementing body into one facility, and the measures taken under it. The
+ * facility's service (suspend / stop / resume) is one state per facility, whichever inquiry changed
+ * it last, so those rules are judged against {@link ServiceStatus}; that nothing follows a close is
+ * judged here.
+ */
+@Aggregate
+public class Inquiry {
+  @AggregateIdentifier private String inquiryId;
+  private String facilityCode;
+  private String reason;
+  private String clientId;
+  private boolean namePublished;
+  private boolean closed;
+
+  protected Inquiry() {}
+
+  /** Returns the inquiry id; the same client id with the same request returns the first one. */
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public String handle(OpenInquiry command, FacilityDirectory facilities) {
+    if (facilityCode != null) {
+      if (command.clientId() != null
+          && command.clientId().equals(clientId)
+          && command.facilityCode().equals(facilityCode)
+          && command.reason().equals(reason)) {
+        return inquiryId;
+      }
+      throw new RuleViolation(
+          "CLIENT_ID_REUSED",
+          "client id "
+              + command.clientId()
+              + " already opened inquiry "
+              + inquiryId
+              + " with other values");
+    }
+    if (facilities.find(command.facilityCode()).isEmpty()) {
+      throw new RuleViolation(
+          "FACILITY_NOT_REGISTERED", "facility " + command.facilityCode() + " is not registered");
+    }
+    apply(
+        new InquiryOpened(
+            command.inquiryId(),
+            command.facilityCode(),
+            command.reason(),
+            command.clientId(),
+            command.at()));
+    return command.inquiryId();
+  }
+
+  @CommandHandler
+  public void handle(RecordFacilityReport command) {
+    requireOpen();
+    apply(new FacilityReportRecorded(inquiryId, facilityCode, command.summary(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(RequestImprovementReport command) {
+    requireOpen();
+    apply(new ImprovementReportRequested(inquiryId, facilityCode, command.dueOn(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(PublishFacilityName command, FacilityDirectory facilities) {
+    requireOpen();
+    if (namePublished) {
+      throw new RuleViolation(
+          "NAME_ALREADY_PUBLISHED",
+          "inquiry " + inquiryId + " has already published the name of " + facilityCode);
+    }
+    String name = facilities.find(facilityCode).map(FacilitySummary::name).orElse(null);
+    apply(new FacilityNamePublished(inquiryId, facilityCode, name, command.at()));
+  }
+
+  @CommandHandler
+  public void handle(SuspendService command, ServiceStatus status) {
+    requireOpen();
+    Optional<ServiceMeasure> latest = latestBefore(status, command.at());
+    if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
+      throw stopIsFinal(latest.get());
+    }
+    if (latest.isPresent() && latest.get().change() == ServiceChange.SUSPENDED) {
+      throw new RuleViolation(
+          "ALREADY_SUSPENDED",
+          "facility "
+              + facilityCode
+              + " is already suspended since "
+              + JapanTime.render(latest.get().at()));
+    }
+    apply(new FacilityServiceSuspended(inquiryId, facilityCode, command.reason(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(StopService command, ServiceStatus status) {
+    requireOpen();
+    Optional<ServiceMeasure> latest = latestBefore(status, command.at());
+    if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
+      throw new RuleViolation(
+          "ALREADY_STOPPED",
+          "facility " + facilityCode + " is already stopped since " + render(latest.get()));
+    }
+    apply(new FacilityServiceStopped(inquiryId, facilityCode, command.reason(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(ResumeService command, ServiceStatus status) {
+    requireOpen();
+    Optional<ServiceMeasure> latest = latestBefore(status, command.at());
+    if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
+      throw stopIsFinal(latest.get());
+    }
+    if (latest.isEmpty() || latest.get().change() != ServiceChange.SUSPENDED) {
+      throw new RuleViolation(
+          "NOT_SUSPENDED", "facility " + facilityCode + " is not suspended, so cannot be resumed");
+    }
+    apply(new FacilityServiceResumed(inquiryId, facilityCode, command.at()));
+  }
+
+  @CommandHandler
+  public void handle(CloseInquiry command) {
+    requireOpen();
+    apply(
+        new InquiryClosed(
+            inquiryId, facilityCode, command.finding(), command.summary(), command.at()));
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new RuleViolation(
+          "INQUIRY_CLOSED", "inquiry " + inquiryId + " is closed; nothing more can be recorded");
+    }
+  }
+
+  /**
+   * The facility's latest service measure, which must be earlier than the new one: the service
+   * history is kept in the order it happened, so the status at any instant is unambiguous.
+   */
+  private Optional<ServiceMeasure> latestBefore(ServiceStatus status, Instant at) {
+    Optional<ServiceMeasure> latest = status.latest(facilityCode);
+    if (latest.isPresent() && !latest.get().at().isBefore(at)) {
+      throw new RuleViolation(
+          "MEASURE_NOT_AFTER_LATEST",
+          "facility "
+              + facilityCode
+              + " was already "
+              + latest.get().change()
+              + " at "
+              + render(latest.get())
+              + "; a new measure must be later");
+    }
+    return latest;
+  }
+
+  private RuleViolation stopIsFinal(ServiceMeasure stop) {
+    return new RuleViolation(
+        "STOP_IS_FINAL",
+        "facility " + facilityCode + " was stopped at " + render(stop) + "; a stop is final");
+  }
+
+  private static String render(ServiceMeasure measure) {
+    return JapanTime.render(measure.at()).toString();
+  }
+
+  @EventSourcingHandler
+  void on(InquiryOpened event) {
+    inquiryId = event.inquiryId();
+    facilityCode = event.facilityCode();
+    reason = event.reason();
+    clientId = event.clientId();
+  }
+
+  @EventSourcingHandler
+  void on(FacilityNamePublished event) {
+    namePublished = true;
+  }
+
+  @EventSourcingHandler
+  void on(InquiryClosed event) {
+    closed = true;
+  }
+}

@@ -1,0 +1,217 @@
+package jp.emergencyaccess.ledger.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.infra.CurrentAccount;
+import jp.emergencyaccess.ledger.investigation.AccessAttempt;
+import jp.emergencyaccess.ledger.investigation.AccessCsv;
+import jp.emergencyaccess.ledger.investigation.AccessFlag;
+import jp.emergencyaccess.ledger.investigation.AccessHistoryQueries;
+import jp.emergencyaccess.ledger.investigation.AccessPage;
+import jp.emergencyaccess.ledger.investigation.AccessQuery;
+import jp.emergencyaccess.ledger.investigation.AccessSummary;
+import jp.emergencyaccess.ledger.investigation.AuditEventBundle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * One facility's access history (SPEC §6) as JSON pages, CSV and a FHIR AuditEvent bundle. MHLW and
+ * FUND read any facility's, a FACILITY account only its own; MONITOR none (access rules).
+ */
+@RestController
+@RequestMapping("/api/facilities/{facilityCode}")
+class AccessHistoryController {
+  static final int DEFAULT_PAGE = 100;
+  private final AccessHistoryQueries history;
+  private final FacilityDirectory facilities;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  AccessHistoryController(
+      AccessHistoryQueries history, FacilityDirectory facilities, ObjectMapper json, Clock clock) {
+    this.history = history;
+    this.facilities = facilities;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record CoveredByAnswer(String kind, String regionCode, String noticeId, String applicationId) {}
+
+  record Item(
+      String viewId,
+      OffsetDateTime at,
+      String viewerId,
+      String viewerRole,
+      String patientRef,
+      List<String> categories,
+      String consentId,
+      String consentBasis,
+      String identification,
+      String decision,
+      List<String> reasons,
+      CoveredByAnswer coveredBy,
+      List<AccessFlag> flags,
+      OffsetDateTime recordedAt) {
+    static Item of(AccessAttempt a) {
+      return new Item(
+          a.viewId(),
+          JapanTime.render(a.at()),
+          a.viewerId(),
+          a.viewerRole(),
+          a.patientRef(),
+          a.categories(),
+          a.consentId(),
+          a.consentBasis(),
+          a.identification(),
+          a.decision(),
+          a.reasons(),
+          a.coveredByKind() == null
+              ? null
+              : new CoveredByAnswer(
+                  a.coveredByKind(),
+                  a.coveredByRegion(),
+                  a.coveredByNotice(),
+                  a.coveredByApplication()),
+          a.flags(),
+          JapanTime.render(a.recordedAt()));
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record HistoryAnswer(
+      String facilityCode,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      String decision,
+      AccessFlag flag,
+      List<Item> items,
+      AccessSummary summary,
+      String next) {}
+
+  @GetMapping("/accesses")
+  HistoryAnswer accesses(
+      @PathVariable String facilityCode,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String flag,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    AccessQuery query = query(facilityCode, from, to, decision, flag);
+    int size = limit == null ? DEFAULT_PAGE : limit;
+    if (size < 1 || size > AccessHistoryQueries.MAX_PAGE) {
+      throw new InvalidField("limit", "must be 1–" + AccessHistoryQueries.MAX_PAGE);
+    }
+    AccessPage page = history.page(query, cursor, size);
+    return new HistoryAnswer(
+        query.facilityCode(),
+        JapanTime.render(query.from()),
+        JapanTime.render(query.to()),
+        query.decision(),
+        query.flag(),
+        page.items().stream().map(Item::of).toList(),
+        history.summary(query),
+        page.next());
+  }
+
+  @GetMapping("/accesses.csv")
+  ResponseEntity<StreamingResponseBody> csv(
+      @PathVariable String facilityCode,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String flag) {
+    AccessQuery query = query(facilityCode, from, to, decision, flag);
+    StreamingResponseBody body =
+        out -> {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          AccessCsv csv = new AccessCsv(writer);
+          csv.header();
+          history.forEach(query, csv::row);
+          writer.flush();
+        };
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"accesses-" + query.facilityCode() + ".csv\"")
+        .body(body);
+  }
+
+  @GetMapping("/accesses/fhir")
+  ResponseEntity<StreamingResponseBody> fhir(
+      @PathVariable String facilityCode,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String flag) {
+    AccessQuery query = query(facilityCode, from, to, decision, flag);
+    Instant now = clock.instant();
+    StreamingResponseBody body =
+        out -> {
+          try (JsonGenerator generator =
+              json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            AuditEventBundle bundle = new AuditEventBundle(generator);
+            bundle.start(UUID.randomUUID().toString(), now);
+            history.forEach(query, bundle::entry);
+            bundle.end();
+          }
+        };
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/fhir+json;charset=UTF-8"))
+        .body(body);
+  }
+
+  private AccessQuery query(
+      String facilityCode, String from, String to, String decision, String flag) {
+    FacilityCode code = FacilityCode.parse("facilityCode", facilityCode);
+    CurrentAccount.requireOwnFacility(code.value());
+    if (facilities.find(code.value()).isEmpty()) {
+      throw new NotFound("facility " + code + " is not registered");
+    }
+    Instant fromInstant = JapanTime.parseInstantOrDate("from", from);
+    Instant toInstant = JapanTime.parseInstantOrDate("to", to);
+    if (to != null && to.length() == 10) {
+      toInstant = toInstant.plus(java.time.Duration.ofDays(1)); // a date means through that day
+    }
+    if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+      throw new InvalidField("to", "must be after from");
+    }
+    if (decision != null && !decision.equals("ALLOWED") && !decision.equals("DENIED")) {
+      throw new InvalidField("decision", "must be ALLOWED or DENIED");
+    }
+    AccessFlag accessFlag = null;
+    if (flag != null) {
+      try {
+        accessFlag = AccessFlag.valueOf(flag);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidField(
+            "flag", "must be EMERGENCY_EXEMPTION, DENIED, REPEATED_PATIENT or HIGH_VOLUME");
+      }
+    }
+    return new AccessQuery(code.value(), fromInstant, toInstant, decision, accessFlag);
+  }
+}

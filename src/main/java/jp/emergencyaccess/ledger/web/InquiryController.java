@@ -1,0 +1,208 @@
+package jp.emergencyaccess.ledger.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.infra.Commands;
+import jp.emergencyaccess.ledger.investigation.CloseInquiry;
+import jp.emergencyaccess.ledger.investigation.Finding;
+import jp.emergencyaccess.ledger.investigation.InquiryEntry;
+import jp.emergencyaccess.ledger.investigation.InquiryIds;
+import jp.emergencyaccess.ledger.investigation.InquiryLog;
+import jp.emergencyaccess.ledger.investigation.InquiryRecord;
+import jp.emergencyaccess.ledger.investigation.OpenInquiry;
+import jp.emergencyaccess.ledger.investigation.PublishFacilityName;
+import jp.emergencyaccess.ledger.investigation.RecordFacilityReport;
+import jp.emergencyaccess.ledger.investigation.RequestImprovementReport;
+import jp.emergencyaccess.ledger.investigation.ResumeService;
+import jp.emergencyaccess.ledger.investigation.ServiceStatus;
+import jp.emergencyaccess.ledger.investigation.StopService;
+import jp.emergencyaccess.ledger.investigation.SuspendService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Inquiries and the Art. 25–26 measures (SPEC §5): every measure answers the whole inquiry. */
+@RestController
+@RequestMapping("/api/inquiries")
+class InquiryController {
+  private final Commands commands;
+  private final InquiryLog inquiries;
+  private final ServiceStatus service;
+  private final Clock clock;
+
+  InquiryController(Commands commands, InquiryLog inquiries, ServiceStatus service, Clock clock) {
+    this.commands = commands;
+    this.inquiries = inquiries;
+    this.service = service;
+    this.clock = clock;
+  }
+
+  record OpenRequest(
+      @NotBlank String facilityCode, @NotBlank String reason, String clientId, OffsetDateTime at) {}
+
+  record ReportRequest(@NotBlank String summary, OffsetDateTime at) {}
+
+  record ImprovementRequest(@NotNull LocalDate dueOn, OffsetDateTime at) {}
+
+  record AtRequest(OffsetDateTime at) {}
+
+  record ReasonRequest(@NotBlank String reason, OffsetDateTime at) {}
+
+  record CloseRequest(@NotNull Finding finding, @NotBlank String summary, OffsetDateTime at) {}
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  InquiryAnswer open(@Valid @RequestBody OpenRequest body) {
+    FacilityCode.parse("facilityCode", body.facilityCode());
+    String clientId = InquiryIds.checkClientId(body.clientId());
+    String id = clientId == null ? InquiryIds.random() : InquiryIds.forClientId(clientId);
+    String opened =
+        commands.send(
+            new OpenInquiry(id, body.facilityCode(), body.reason(), clientId, at(body.at())));
+    return get(opened);
+  }
+
+  @PostMapping("/{inquiryId}/facility-report")
+  @ResponseStatus(HttpStatus.CREATED)
+  InquiryAnswer facilityReport(
+      @PathVariable String inquiryId, @Valid @RequestBody ReportRequest body) {
+    return send(
+        inquiryId, new RecordFacilityReport(known(inquiryId), body.summary(), at(body.at())));
+  }
+
+  @PostMapping("/{inquiryId}/improvement-request")
+  @ResponseStatus(HttpStatus.CREATED)
+  InquiryAnswer improvementRequest(
+      @PathVariable String inquiryId, @Valid @RequestBody ImprovementRequest body) {
+    return send(
+        inquiryId, new RequestImprovementReport(known(inquiryId), body.dueOn(), at(body.at())));
+  }
+
+  @PostMapping("/{inquiryId}/publish-name")
+  @ResponseStatus(HttpStatus.CREATED)
+  InquiryAnswer publishName(@PathVariable String inquiryId, @Valid @RequestBody AtRequest body) {
+    return send(inquiryId, new PublishFacilityName(known(inquiryId), at(body.at())));
+  }
+
+  @PostMapping("/{inquiryId}/suspend")
+  @ResponseStatus(HttpStatus.CREATED)
+  InquiryAnswer suspend(@PathVariable String inquiryId, @Valid @RequestBody ReasonRequest body) {
+    return send(inquiryId, new SuspendService(known(inquiryId), body.reason(), at(body.at())));
+  }
+
+  @PostMapping("/{inquiryId}/stop")
+  @ResponseStatus(HttpStatus.CREATED)
+  InquiryAnswer stop(@PathVariable String inquiryId, @Valid @RequestBody ReasonRequest body) {
+    return send(inquiryId, new StopService(known(inquiryId), body.reason(), at(body.at())));
+  }
+
+  @PostMapping("/{inquiryId}/resume")
+  @ResponseStatus(HttpStatus.CREATED)
+  InquiryAnswer resume(@PathVariable String inquiryId, @Valid @RequestBody AtRequest body) {
+    return send(inquiryId, new ResumeService(known(inquiryId), at(body.at())));
+  }
+
+  @PostMapping("/{inquiryId}/close")
+  @ResponseStatus(HttpStatus.CREATED)
+  InquiryAnswer close(@PathVariable String inquiryId, @Valid @RequestBody CloseRequest body) {
+    return send(
+        inquiryId,
+        new CloseInquiry(known(inquiryId), body.finding(), body.summary(), at(body.at())));
+  }
+
+  @GetMapping
+  List<InquiryAnswer> list(@RequestParam(required = false) String facility) {
+    String code = facility == null ? null : FacilityCode.parse("facility", facility).value();
+    return inquiries.list(code).stream().map(this::answer).toList();
+  }
+
+  @GetMapping("/{inquiryId}")
+  InquiryAnswer get(@PathVariable String inquiryId) {
+    return answer(record(inquiryId));
+  }
+
+  private InquiryAnswer send(String inquiryId, Object command) {
+    commands.send(command);
+    return get(inquiryId);
+  }
+
+  /** Checks the id's shape and that the inquiry exists (404), before any command is sent. */
+  private String known(String inquiryId) {
+    return record(inquiryId).inquiryId();
+  }
+
+  private InquiryRecord record(String inquiryId) {
+    InquiryIds.check("inquiryId", inquiryId);
+    return inquiries
+        .find(inquiryId)
+        .orElseThrow(() -> new NotFound("inquiry " + inquiryId + " does not exist"));
+  }
+
+  private Instant at(OffsetDateTime at) {
+    return at == null ? clock.instant() : at.toInstant();
+  }
+
+  private InquiryAnswer answer(InquiryRecord r) {
+    List<TimelineEntry> timeline =
+        inquiries.timeline(r.inquiryId()).stream().map(TimelineEntry::of).toList();
+    return new InquiryAnswer(
+        r.inquiryId(),
+        r.facilityCode(),
+        r.reason(),
+        r.clientId(),
+        r.closed() ? "CLOSED" : "OPEN",
+        JapanTime.render(r.openedAt()),
+        r.finding(),
+        r.closingSummary(),
+        JapanTime.render(r.closedAt()),
+        ServiceStatusAnswer.of(service, r.facilityCode(), clock.instant()),
+        timeline);
+  }
+
+  record InquiryAnswer(
+      String inquiryId,
+      String facilityCode,
+      String reason,
+      String clientId,
+      String status,
+      OffsetDateTime openedAt,
+      Finding finding,
+      String closingSummary,
+      OffsetDateTime closedAt,
+      ServiceStatusAnswer serviceStatus,
+      List<TimelineEntry> timeline) {}
+
+  /** One event of the timeline; {@code text} is its reason, summary or the published name. */
+  record TimelineEntry(
+      String type,
+      OffsetDateTime at,
+      OffsetDateTime recordedAt,
+      String text,
+      LocalDate dueOn,
+      Finding finding) {
+    static TimelineEntry of(InquiryEntry e) {
+      return new TimelineEntry(
+          e.type(),
+          JapanTime.render(e.at()),
+          JapanTime.render(e.recordedAt()),
+          e.text(),
+          e.dueOn(),
+          e.finding());
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package jp.emergencyaccess.ledger.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.TestCodes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Inquiries and the Art. 25–26 measures over real HTTP; run on H2 and on PostgreSQL. */
+abstract class InquiryApiScenarios extends HttpTest {
+  private static final String T = "2024-02-20T10:00:00+09:00";
+  private static final String T2 = "2024-02-27T10:00:00+09:00";
+  private static final String T3 = "2024-03-05T10:00:00+09:00";
+
+  @Autowired ServiceStatus serviceStatus;
+
+  /** Registers a fresh facility and returns its code. */
+  protected String registeredFacility() {
+    String code = TestCodes.facilityCode();
+    Api.Reply reply =
+        mhlw()
+            .post(
+                "/api/facilities",
+                Map.of(
+                    "facilityCode", code,
+                    "kind", "CLINIC",
+                    "name", "鹿児島テスト診療所 " + code,
+                    "nameKana", "カゴシマテストシンリョウジョ",
+                    "postalCode", "892-0000",
+                    "address", "鹿児島市",
+                    "municipalityCode", TestCodes.KAGOSHIMA_CITY,
+                    "phone", "099-000-0000"));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return code;
+  }
+
+  protected String openInquiry(String facilityCode) {
+    Api.Reply reply =
+        fund()
+            .post(
+                "/api/inquiries",
+                Map.of("facilityCode", facilityCode, "reason", "many lookups", "at", T));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().get("inquiryId").asText();
+  }
+
+  private Api.Reply measure(String inquiryId, String measure, Map<String, Object> body) {
+    return fund().post("/api/inquiries/" + inquiryId + "/" + measure, body);
+  }
+
+  private Api.Reply accepted(String inquiryId, String measure, Map<String, Object> body) {
+    Api.Reply reply = measure(inquiryId, measure, body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply;
+  }
+
+  /** A 409 naming the rule, and nothing recorded. */
+  private void refused(String inquiryId, String measure, Map<String, Object> body, String rule) {
+    long before = storedEvents();
+    Api.Reply reply = measure(inquiryId, measure, body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    assertThat(reply.json().get("rule").asText()).isEqualTo(rule);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  private static java.util.List<String> types(JsonNode inquiry) {
+    return StreamSupport.stream(inquiry.get("timeline").spliterator(), false)
+        .map(e -> e.get("type").asText())
+        .toList();
+  }
+
+  @Test
+  void anInquiryRunsThroughEveryMeasure_andShowsThemAsATimeline() {
+    String facility = registeredFacility();
+    String id = openInquiry(facility);
+    accepted(id, "facility-report", Map.of("summary", "the clinic explained", "at", T2));
+    accepted(id, "improvement-request", Map.of("dueOn", "2024-03-31", "at", T2));
+    accepted(id, "publish-name", Map.of("at", T2));
+    accepted(id, "suspend", Map.of("reason", "no improvement report", "at", T));
+    accepted(id, "resume", Map.of("at", T2));
+    accepted(id, "stop", Map.of("reason", "repeated misuse", "at", T3));
+    Api.Reply closed =
+        accepted(id, "close", Map.of("finding", "VIOLATION", "summary", "lookups without consent"));
+
+    JsonNode inquiry = closed.json();
+    assertThat(inquiry.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(inquiry.get("finding").asText()).isEqualTo("VIOLATION");
+    assertThat(inquiry.get("facilityCode").asText()).isEqualTo(facility);
+    assertThat(types(inquiry))
+        .containsExactly(
+            "InquiryOpened",
+            "FacilityServiceSuspended",
+            "FacilityReportRecorded",
+            "ImprovementReportRequested",
+            "FacilityNamePublished",
+            "FacilityServiceResumed",
+            "FacilityServiceStopped",
+            "InquiryClosed");
+    assertThat(inquiry.at("/timeline/1/at").asText()).isEqualTo("2024-02-20T10:00:00+09:00");
+    assertThat(inquiry.at("/timeline/3/dueOn").asText()).isEqualTo("2024-03-31");
+    assertThat(inquiry.at("/serviceStatus/status").asText()).isEqualTo("STOPPED");
+
+    Api.Reply read = mhlw().get("/api/inquiries/" + id);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(types(read.json())).isEqualTo(types(inquiry));
+
+    JsonNode published = monitor().get("/api/facilities/published-names").json();
+    assertThat(published.isArray()).isTrue();
+    assertThat(published.findValuesAsText("facilityCode")).contains(facility);
+
+    JsonNode shown = mhlw().get("/api/facilities/" + facility).json();
+    assertThat(shown.at("/serviceStatus/status").asText()).isEqualTo("STOPPED");
+    assertThat(shown.at("/serviceStatus/since").asText()).isEqualTo(T3);
+    assertThat(shown.at("/serviceStatus/inquiryId").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void aSuspensionTakesEffectFromItsInstant_andAResumeRestoresService() {
+    String facility = registeredFacility();
+    String id = openInquiry(facility);
+    accepted(id, "suspend", Map.of("reason", "misuse", "at", T));
+    accepted(id, "resume", Map.of("at", T2));
+
+    Instant t = Instant.parse("2024-02-20T01:00:00Z");
+    Instant t2 = Instant.parse("2024-02-27T01:00:00Z");
+    assertThat(serviceStatus.suspendedAt(facility, t.minusMillis(1))).isEmpty();
+    assertThat(serviceStatus.suspendedAt(facility, t))
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.change()).isEqualTo(ServiceChange.SUSPENDED);
+              assertThat(m.inquiryId()).isEqualTo(id);
+              assertThat(m.reason()).isEqualTo("misuse");
+            });
+    assertThat(serviceStatus.suspendedAt(facility, t2.minusMillis(1))).isPresent();
+    assertThat(serviceStatus.suspendedAt(facility, t2)).isEmpty();
+    assertThat(
+            mhlw().get("/api/facilities/" + facility).json().at("/serviceStatus/status").asText())
+        .isEqualTo("IN_SERVICE");
+  }
+
+  @Test
+  void measuresOutOfOrder_areRefusedWithTheirRule_andRecordNothing() {
+    String facility = registeredFacility();
+    String id = openInquiry(facility);
+    refused(id, "resume", Map.of("at", T), "NOT_SUSPENDED");
+    accepted(id, "suspend", Map.of("reason", "misuse", "at", T2));
+    refused(id, "suspend", Map.of("reason", "again", "at", T3), "ALREADY_SUSPENDED");
+    refused(id, "resume", Map.of("at", T), "MEASURE_NOT_AFTER_LATEST");
+    accepted(id, "publish-name", Map.of("at", T2));
+    refused(id, "publish-name", Map.of("at", T3), "NAME_ALREADY_PUBLISHED");
+    accepted(id, "stop", Map.of("reason", "grave", "at", T3));
+    refused(id, "resume", Map.of("at", "2024-03-06T10:00:00+09:00"), "STOP_IS_FINAL");
+    refused(
+        id,
+        "stop",
+        Map.of("reason", "again", "at", "2024-03-06T10:00:00+09:00"),
+        "ALREADY_STOPPED");
+    accepted(id, "close", Map.of("finding", "NO_VIOLATION", "summary", "done"));
+    refused(id, "facility-report", Map.of("summary", "late"), "INQUIRY_CLOSED");
+    refused(id, "close", Map.of("finding", "VIOLATION", "summary", "again"), "INQUIRY_CLOSED");
+  }
+
+  @Test
+  void anInquiryIntoAnUnregisteredFacility_isRefused() {
+    long before = storedEvents();
+    Api.Reply reply =
+        fund()
+            .post(
+                "/api/inquiries",
+                Map.of("facilityCode", TestCodes.facilityCode(), "reason", "unknown"));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+    assertThat(reply.json().get("rule").asText()).isEqualTo("FACILITY_NOT_REGISTERED");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void badInput_isRefusedWith400_andAnUnknownInquiryWith404() {
+    long before = storedEvents();
+    Api.Reply badCode =
+        fund().post("/api/inquiries", Map.of("facilityCode", "4610000000", "reason", "x"));
+    assertThat(badCode.status()).isEqualTo(400);
+    assertThat(badCode.json().at("/errors/0/field").asText()).isEqualTo("facilityCode");
+    Api.Reply unknownField =
+        fund()
+            .post(
+                "/api/inquiries",
+                Map.of("facilityCode", registeredFacility(), "reason", "x", "patientId", "p"));
+    assertThat(unknownField.status()).isEqualTo(400);
+    String unknown = "inq-00000000-0000-0000-0000-000000000000";
+    assertThat(measure(unknown, "suspend", Map.of("reason", "x")).status()).isEqualTo(404);
+    assertThat(fund().get("/api/inquiries/" + unknown).status()).isEqualTo(404);
+    assertThat(fund().get("/api/inquiries/not-an-id").status()).isEqualTo(400);
+    String id = openInquiry(registeredFacility());
+    assertThat(measure(id, "close", Map.of("finding", "MAYBE", "summary", "x")).status())
+        .isEqualTo(400);
+    assertThat(measure(id, "improvement-request", Map.of("dueOn", "2024-02-19", "at", T)).status())
+        .isEqualTo(400);
+    // Only the two registrations and the one opening were recorded.
+    assertThat(storedEvents()).isEqualTo(before + 3);
+  }
+
+  @Test
+  void theSameClientId_opensOneInquiry() {
+    String facility = registeredFacility();
+    String clientId = "client-" + facility;
+    Map<String, Object> body =
+        Map.of("facilityCode", facility, "reason", "same request", "clientId", clientId);
+    Api.Reply first = fund().post("/api/inquiries", body);
+    long after = storedEvents();
+    Api.Reply second = fund().post("/api/inquiries", body);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(second.status()).isEqualTo(201);
+    assertThat(second.json().get("inquiryId")).isEqualTo(first.json().get("inquiryId"));
+    assertThat(storedEvents()).isEqualTo(after);
+    Api.Reply other =
+        fund()
+            .post(
+                "/api/inquiries",
+                Map.of("facilityCode", facility, "reason", "different", "clientId", clientId));
+    assertThat(other.status()).isEqualTo(409);
+    assertThat(fund().get("/api/inquiries?facility=" + facility).json().size()).isEqualTo(1);
+  }
+
+  @Test
+  void onlyTheImplementingBodiesAct_andMhlwReads() {
+    String facility = registeredFacility();
+    String id = openInquiry(facility);
+    Map<String, Object> open = Map.of("facilityCode", facility, "reason", "x");
+    assertThat(monitor().post("/api/inquiries", open).status()).isEqualTo(403);
+    assertThat(mhlw().post("/api/inquiries", open).status()).isEqualTo(403);
+    assertThat(api().as("kanazawa-clinic").post("/api/inquiries", open).status()).isEqualTo(403);
+    assertThat(mhlw().post("/api/inquiries/" + id + "/suspend", Map.of("reason", "x")).status())
+        .isEqualTo(403);
+    assertThat(monitor().get("/api/inquiries/" + id).status()).isEqualTo(403);
+    assertThat(api().as("kanazawa-clinic").get("/api/inquiries/" + id).status()).isEqualTo(403);
+    assertThat(api().anonymous().get("/api/inquiries/" + id).status()).isEqualTo(401);
+    assertThat(mhlw().get("/api/inquiries/" + id).status()).isEqualTo(200);
+    assertThat(fund().get("/api/inquiries/" + id).status()).isEqualTo(200);
+    assertThat(mhlw().get("/api/inquiries").status()).isEqualTo(200);
+  }
+}
