@@ -1,7 +1,6 @@
 package jp.emergencyaccess.ledger.bench;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ViewSetup {
   static final String AT = "2024-02-20T10:00:00+09:00";
-  private static final int SEED_BATCH = 5_000;
 
   private final Api api;
   private final EventStorageEngine engine;
@@ -99,22 +97,6 @@ final class ViewSetup {
                         "recordedBy", "benchmark",
                         "at", "2024-02-01T09:00:00+09:00")));
     return new Client(account, code, consent.json().get("consentId").asText(), patientId);
-  }
-
-  /** Appends {@code count} allowed views of the facility straight to the storage engine. */
-  void seed(Client client, int count) {
-    String patientRef = patientRef(client);
-    Instant at = Instant.parse("2024-02-10T01:00:00Z");
-    for (int done = 0; done < count; done += SEED_BATCH) {
-      List<GenericDomainEventMessage<MedicalInfoViewed>> batch = new ArrayList<>(SEED_BATCH);
-      for (int i = done; i < Math.min(count, done + SEED_BATCH); i++) {
-        batch.add(viewed(client, patientRef, "seed-" + i, at.plusMillis(i)));
-      }
-      engine.appendEvents(batch);
-      if ((done + SEED_BATCH) % 200_000 == 0) {
-        System.out.printf("  seeded %,d%n", done + SEED_BATCH);
-      }
-    }
   }
 
   /**
