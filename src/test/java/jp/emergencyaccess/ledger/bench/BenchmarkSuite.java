@@ -147,7 +147,9 @@ public final class BenchmarkSuite {
               "--spring.datasource.username=postgres",
               "--spring.datasource.password=postgres",
               "--ledger.dev-accounts=true",
-              "--ledger.integrity.generate-key=true"));
+              "--ledger.integrity.generate-key=true",
+              // A throwaway pseudonym key: the benchmark's database is thrown away too.
+              "--ledger.pseudonym.key=" + throwawayKey()));
     }
     String[][] accounts = {{"bench-fresh", "4719099998"}, {"bench-busy", "4719099980"}};
     for (String[] account : accounts) {
@@ -169,6 +171,12 @@ public final class BenchmarkSuite {
     report.write(json);
     System.out.println("written to " + json);
     System.exit(0);
+  }
+
+  private static String throwawayKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
   }
 
   /** Sets the world up, seeds, and measures every figure {@code runs} times. */
