@@ -15,6 +15,7 @@ import java.util.Map;
 public final class Report {
   private final List<Figure> figures = new ArrayList<>();
   private final Map<String, Object> setup = new LinkedHashMap<>();
+  private final Map<String, String> notMeasured = new LinkedHashMap<>();
 
   public Report setup(String key, Object value) {
     setup.put(key, value);
@@ -26,6 +27,16 @@ public final class Report {
     return this;
   }
 
+  /** A figure that could not be measured, and why: reported as such, never invented. */
+  public Report notMeasured(String name, String why) {
+    notMeasured.put(name, why);
+    return this;
+  }
+
+  public Map<String, String> notMeasured() {
+    return Map.copyOf(notMeasured);
+  }
+
   public List<Figure> figures() {
     return List.copyOf(figures);
   }
@@ -33,11 +44,12 @@ public final class Report {
   public void print(PrintStream out) {
     out.println();
     setup.forEach((k, v) -> out.println(k + ": " + v));
-    out.printf("%-58s %12s %12s %12s  %s%n", "figure", "median", "min", "max", "unit");
+    out.printf("%-62s %12s %12s %12s  %s%n", "figure", "median", "min", "max", "unit");
     for (Figure f : figures) {
       out.printf(
-          "%-58s %12.1f %12.1f %12.1f  %s%n", f.name(), f.median(), f.min(), f.max(), f.unit());
+          "%-62s %12.1f %12.1f %12.1f  %s%n", f.name(), f.median(), f.min(), f.max(), f.unit());
     }
+    notMeasured.forEach((name, why) -> out.printf("%-62s not measured (%s)%n", name, why));
   }
 
   public void write(Path file) throws IOException {
@@ -55,6 +67,7 @@ public final class Report {
       rows.add(row);
     }
     json.put("figures", rows);
+    json.put("notMeasured", notMeasured);
     Files.createDirectories(file.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
   }

@@ -44,7 +44,7 @@ public final class HistoryBenchmark {
   private final EventStorageEngine engine;
   private final JdbcTemplate jdbc;
 
-  HistoryBenchmark(Api api, EventStorageEngine engine, JdbcTemplate jdbc) {
+  public HistoryBenchmark(Api api, EventStorageEngine engine, JdbcTemplate jdbc) {
     this.api = api;
     this.engine = engine;
     this.jdbc = jdbc;
@@ -141,8 +141,11 @@ public final class HistoryBenchmark {
     return lines;
   }
 
-  /** Appends the view events of one facility in batches straight to the storage engine. */
-  void seed(String facilityCode, int count) {
+  /**
+   * Appends the view events of one facility in batches straight to the storage engine (also the
+   * seeding of the benchmark suite, jp.emergencyaccess.ledger.bench).
+   */
+  public void seed(String facilityCode, int count) {
     Random random = new Random(20240101);
     Instant start = Instant.parse("2024-01-31T15:00:00Z"); // 2024-02-01 00:00 in Japan
     long spanMs = 29L * 24 * 3600 * 1000;

@@ -1,4 +1,4 @@
-package jp.emergencyaccess.ledger.access;
+package jp.emergencyaccess.ledger.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.support.Api;
 
-/** The measuring half of {@link ViewBenchmark}: lookups over HTTP from client threads. */
+/** Measures view decisions: distinct lookups over HTTP from client threads. */
 final class ViewLoad {
   private final Api api;
 
@@ -47,8 +47,7 @@ final class ViewLoad {
   }
 
   /** Sends {@code views} distinct lookups from {@code threads} threads; all must be allowed. */
-  Figures measure(String label, ViewBenchmark.Client client, int views, int threads)
-      throws Exception {
+  Figures measure(String label, ViewSetup.Client client, int views, int threads) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
@@ -102,7 +101,7 @@ final class ViewLoad {
         : -1;
   }
 
-  private HttpRequest.Builder lookup(ViewBenchmark.Client client, String requestId) {
+  private HttpRequest.Builder lookup(ViewSetup.Client client, String requestId) {
     String body =
         "{\"requestId\":\""
             + requestId
@@ -113,7 +112,7 @@ final class ViewLoad {
             + "\",\"categories\":[\"MEDICATION\"],\"consentId\":\""
             + client.consentId()
             + "\",\"at\":\""
-            + ViewBenchmark.AT
+            + ViewSetup.AT
             + "\"}";
     return api.as(client.account())
         .request("/api/views")
