@@ -160,39 +160,43 @@ public class AccessHistory {
 
   /**
    * An attempt at {@code at} falls in the window of every attempt of the same patient from {@code
-   * at} to just before {@code at + window}: those, and only those, are judged again.
+   * at} to just before {@code at + window}: those not yet flagged, and only those, are judged
+   * again. Each judgement reads at most {@code maxAttempts + 1} rows, so a patient looked up
+   * thousands of times costs no more per event than one looked up six times.
    */
   private void judgeRepeats(String facilityCode, String patientRef, Instant at) {
     long windowMs = thresholds.repeatedPatient().window().toMillis();
+    int maxAttempts = thresholds.repeatedPatient().maxAttempts();
     long atMs = at.toEpochMilli();
-    record Row(String viewId, long atMs, boolean flagged, LocalDate day) {}
-    List<Row> rows =
+    record Candidate(String viewId, long atMs, LocalDate day) {}
+    List<Candidate> candidates =
         jdbc.query(
-            "select view_id, at_ms, repeated_patient, day_jst"
-                + " from access_attempt where facility_code = ? and patient_ref = ?"
-                + " and at_ms > ? and at_ms < ?",
+            "select view_id, at_ms, day_jst from access_attempt"
+                + " where facility_code = ? and patient_ref = ? and at_ms >= ? and at_ms < ?"
+                + " and repeated_patient = false",
             (rs, n) ->
-                new Row(
-                    rs.getString(1),
-                    rs.getLong(2),
-                    rs.getBoolean(3),
-                    rs.getObject(4, LocalDate.class)),
+                new Candidate(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class)),
             facilityCode,
             patientRef,
-            atMs - windowMs,
+            atMs,
             atMs + windowMs);
-    for (Row row : rows) {
-      if (row.atMs() < atMs || row.flagged()) {
-        continue;
-      }
-      long inWindow =
-          rows.stream()
-              .filter(o -> o.atMs() > row.atMs() - windowMs && o.atMs() <= row.atMs())
-              .count();
-      if (inWindow > thresholds.repeatedPatient().maxAttempts()) {
+    for (Candidate candidate : candidates) {
+      Integer inWindow =
+          jdbc.queryForObject(
+              "select count(*) from (select 1 from access_attempt"
+                  + " where facility_code = ? and patient_ref = ? and at_ms > ? and at_ms <= ?"
+                  + " limit ?) w",
+              Integer.class,
+              facilityCode,
+              patientRef,
+              candidate.atMs() - windowMs,
+              candidate.atMs(),
+              maxAttempts + 1);
+      if (inWindow != null && inWindow > maxAttempts) {
         jdbc.update(
-            "update access_attempt set repeated_patient = true where view_id = ?", row.viewId());
-        rollup.repeatFlagged(facilityCode, row.day());
+            "update access_attempt set repeated_patient = true where view_id = ?",
+            candidate.viewId());
+        rollup.repeatFlagged(facilityCode, candidate.day());
       }
     }
   }
