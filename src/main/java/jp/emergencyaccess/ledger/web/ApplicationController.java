@@ -157,6 +157,6 @@ class ApplicationController {
   }
 
   private Instant at(OffsetDateTime at) {
-    return at == null ? clock.instant() : at.toInstant();
+    return RequestTime.atOrNow(at, clock);
   }
 }

@@ -114,6 +114,6 @@ class ConsentController {
   }
 
   private Instant at(OffsetDateTime at) {
-    return at == null ? clock.instant() : at.toInstant();
+    return RequestTime.atOrNow(at, clock);
   }
 }

@@ -136,7 +136,7 @@ class FacilityController {
             body.address(),
             body.municipalityCode(),
             body.phone(),
-            body.at() == null ? clock.instant() : body.at().toInstant()));
+            RequestTime.atOrNow(body.at(), clock)));
     return get(body.facilityCode());
   }
 
@@ -154,7 +154,7 @@ class FacilityController {
             code.value(),
             body.until(),
             body.applicationId(),
-            body.at() == null ? clock.instant() : body.at().toInstant()));
+            RequestTime.atOrNow(body.at(), clock)));
     return get(code.value());
   }
 

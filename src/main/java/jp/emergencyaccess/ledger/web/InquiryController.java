@@ -154,7 +154,7 @@ class InquiryController {
   }
 
   private Instant at(OffsetDateTime at) {
-    return at == null ? clock.instant() : at.toInstant();
+    return RequestTime.atOrNow(at, clock);
   }
 
   private InquiryAnswer answer(InquiryRecord r) {

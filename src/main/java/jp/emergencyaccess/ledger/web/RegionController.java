@@ -112,6 +112,6 @@ class RegionController {
   }
 
   private Instant at(OffsetDateTime at) {
-    return at == null ? clock.instant() : at.toInstant();
+    return RequestTime.atOrNow(at, clock);
   }
 }

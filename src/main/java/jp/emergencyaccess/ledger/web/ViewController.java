@@ -106,7 +106,7 @@ class ViewController {
                 patientRef,
                 body.categories(),
                 body.consentId(),
-                body.at() == null ? clock.instant() : body.at().toInstant()));
+                RequestTime.atOrNow(body.at(), clock)));
     ViewAnswer answer = ViewAnswer.of(outcome);
     if (outcome.allowed()) {
       return ResponseEntity.status(HttpStatus.CREATED).body(answer);
