@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,5 +61,18 @@ class AxonConfig {
             processing ->
                 processing.registerDefaultListenerInvocationErrorHandler(
                     c -> PropagatingErrorHandler.instance()));
+  }
+
+  /**
+   * No Axon metrics for the subscribing processors. They run inside every command's transaction and
+   * each of them timed every event of the command, even the many it ignores: a profile of the view
+   * path found 14 % of a decision's command handling in those monitors (docs/performance.md). The
+   * command bus, event store and tracking processors keep their metrics (docs/stream.md).
+   */
+  @Bean
+  ConfigurerModule noMetricsForSubscribingProcessors() {
+    return configurer ->
+        configurer.configureMessageMonitor(
+            SubscribingEventProcessor.class, (config, type, name) -> NoOpMessageMonitor.INSTANCE);
   }
 }
