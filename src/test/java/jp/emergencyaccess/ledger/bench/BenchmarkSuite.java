@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import jp.emergencyaccess.ledger.LedgerApplication;
+import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.investigation.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
@@ -125,7 +126,7 @@ public final class BenchmarkSuite {
     EventStorageEngine engine = context.getBean(EventStorageEngine.class);
     this.world = new ViewSetup(api, engine, jdbc, municipality);
     this.history = new HistoryBenchmark(api, engine, jdbc);
-    this.load = new ViewLoad(api);
+    this.load = new ViewLoad(api, context.getBean(ViewRequests.class));
     this.options = options;
   }
 
@@ -203,6 +204,8 @@ public final class BenchmarkSuite {
     notices.load(NoticeSeriesLoader.NOTO_2024);
     ViewSetup.Client fresh = world.client(freshAccount, freshCode);
     ViewSetup.Client busy = world.client(busyAccount, busyCode);
+    String freshRef = world.patientRef(fresh);
+    String busyRef = world.patientRef(busy);
 
     long started = System.nanoTime();
     history.seed(busy.facilityCode(), options.size());
@@ -248,6 +251,36 @@ public final class BenchmarkSuite {
           "(1) busy facility's rate relative to the fresh one",
           "%",
           100 * b.perSecond() / f.perSecond());
+      var floor =
+          load.measureHttpFloor("HTTP floor (GET)", fresh, options.views(), options.threads());
+      System.out.println("  " + floor);
+      check(floor.errors() == 0, "refused checks: " + floor);
+      add(
+          runs,
+          unit,
+          "(1) HTTP floor: authenticated GET answered from memory",
+          "requests/s",
+          floor.perSecond());
+      // (1) again without HTTP: the same decision path, called in-process.
+      var fi =
+          load.measureInProcess(
+              "fresh, in-process", fresh, freshRef, options.views(), options.threads());
+      var bi =
+          load.measureInProcess(
+              "busy, in-process", busy, busyRef, options.views(), options.threads());
+      System.out.println("  " + fi);
+      System.out.println("  " + bi);
+      check(fi.errors() == 0 && bi.errors() == 0, "refused lookups: " + fi + " / " + bi);
+      add(
+          runs,
+          unit,
+          "(1) in-process view decisions, fresh facility",
+          "decisions/s",
+          fi.perSecond());
+      add(runs, unit, "(1) in-process view latency p50, fresh facility", "ms", fi.p50());
+      add(runs, unit, "(1) in-process view latency p99, fresh facility", "ms", fi.p99());
+      add(runs, unit, "(1) in-process view decisions, " + busyLabel, "decisions/s", bi.perSecond());
+      add(runs, unit, "(1) in-process view latency p99, " + busyLabel, "ms", bi.p99());
       // (2) the store alone, with the same events.
       double raw = rawAppends(fresh);
       System.out.printf(Locale.ROOT, "  raw appends %.0f events/s%n", raw);

@@ -42,6 +42,8 @@ class BenchmarkSuiteOnH2Test extends HttpTest {
             "(1) view latency p99, fresh facility",
             "(1) view decisions, facility with 2,000 views",
             "(1) view latency p99, facility with 2,000 views",
+            "(1) in-process view decisions, fresh facility",
+            "(1) in-process view decisions, facility with 2,000 views",
             "(2) raw event store appends, 1 event/transaction",
             "(2) view decisions (fresh) / raw appends",
             "(4) as-of-revision activation answer p99",
@@ -57,7 +59,7 @@ class BenchmarkSuiteOnH2Test extends HttpTest {
     int warmUp = Math.max(options.views() / 4, options.threads());
     assertThat(storedViews() - before)
         .isEqualTo(
-            options.size() + warmUp + options.runs() * (2L * options.views() + options.appends()));
+            options.size() + warmUp + options.runs() * (4L * options.views() + options.appends()));
   }
 
   private long storedViews() {

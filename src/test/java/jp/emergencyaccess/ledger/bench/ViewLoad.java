@@ -1,24 +1,40 @@
 package jp.emergencyaccess.ledger.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
+import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.access.ViewIds;
+import jp.emergencyaccess.ledger.access.ViewMedicalInfo;
+import jp.emergencyaccess.ledger.access.ViewRequests;
+import jp.emergencyaccess.ledger.access.ViewerRole;
 import jp.emergencyaccess.ledger.support.Api;
 
-/** Measures view decisions: distinct lookups over HTTP from client threads. */
+/** Measures view decisions: distinct lookups from client threads, over HTTP or in-process. */
 final class ViewLoad {
   private final Api api;
+  private final ViewRequests decisions;
 
-  ViewLoad(Api api) {
+  ViewLoad(Api api, ViewRequests decisions) {
     this.api = api;
+    this.decisions = decisions;
   }
 
   /** Figures of one measured run. */
@@ -29,31 +45,94 @@ final class ViewLoad {
       double perSecond,
       double p50,
       double p99,
-      double cpuMicrosPerView) {
+      double cpuMicrosPerView,
+      double callerCpuMicrosPerView) {
     @Override
     public String toString() {
       return String.format(
           Locale.ROOT,
           "%-32s %7d views %4d errors %7.0f decisions/s  p50 %6.2f ms  p99 %6.2f ms"
-              + "  process CPU %5.0f µs/decision (server and client)",
+              + "  CPU/decision: process %5.0f µs, calling threads %5.0f µs",
           label,
           views,
           errors,
           perSecond,
           p50,
           p99,
-          cpuMicrosPerView);
+          cpuMicrosPerView,
+          callerCpuMicrosPerView);
     }
   }
 
-  /** Sends {@code views} distinct lookups from {@code threads} threads; all must be allowed. */
+  /** Sends {@code views} distinct lookups over HTTP from {@code threads} threads; all allowed. */
   Figures measure(String label, ViewSetup.Client client, int views, int threads) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
+    return measure(
+        label, views, threads, i -> api.send(lookup(client, run + "-" + i)).status() == 201);
+  }
+
+  /**
+   * The floor under every HTTP figure: {@code count} authenticated GETs of the facility's own
+   * activation check (answered from memory, nothing recorded), same client, same threads.
+   */
+  Figures measureHttpFloor(String label, ViewSetup.Client client, int count, int threads)
+      throws Exception {
+    String path = "/api/activation/check?facility=" + client.facilityCode() + "&at=" + ViewSetup.AT;
+    return measure(
+        label,
+        count,
+        threads,
+        i ->
+            api.send(
+                        api.as(client.account())
+                            .request(path.replace("+", "%2B"))
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .GET())
+                    .status()
+                == 200);
+  }
+
+  /**
+   * The same lookups handed straight to the ledger's decision path ({@link ViewRequests}, the
+   * service the HTTP controller calls) from {@code threads} threads: the decision rate without
+   * Tomcat, Spring Security, MVC and the HTTP client.
+   */
+  Figures measureInProcess(
+      String label, ViewSetup.Client client, String patientRef, int views, int threads)
+      throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Instant at = OffsetDateTime.parse(ViewSetup.AT).toInstant();
+    return measure(
+        label,
+        views,
+        threads,
+        i -> {
+          String requestId = run + "-" + i;
+          return decisions
+              .decide(
+                  new ViewMedicalInfo(
+                      ViewIds.derive(client.facilityCode(), requestId),
+                      requestId,
+                      client.facilityCode(),
+                      "bench",
+                      ViewerRole.DOCTOR,
+                      patientRef,
+                      List.of(InfoCategory.MEDICATION),
+                      client.consentId(),
+                      at))
+              .allowed();
+        });
+  }
+
+  private Figures measure(String label, int views, int threads, IntPredicate allowed)
+      throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
+    AtomicLong callerCpu = new AtomicLong();
     long[] latencies = new long[views];
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long cpuBefore = processCpuNanos();
+    Map<String, Long> threadsBefore = cpuByThreadGroup();
     long started = System.nanoTime();
     try {
       List<Future<?>> futures = new ArrayList<>();
@@ -61,14 +140,16 @@ final class ViewLoad {
         futures.add(
             pool.submit(
                 () -> {
+                  long cpuStart = THREADS.getCurrentThreadCpuTime();
                   for (int i = next.getAndIncrement(); i < views; i = next.getAndIncrement()) {
                     long sent = System.nanoTime();
-                    var reply = api.send(lookup(client, run + "-" + i));
+                    boolean ok = allowed.test(i);
                     latencies[i] = System.nanoTime() - sent;
-                    if (reply.status() != 201) {
+                    if (!ok) {
                       errors.incrementAndGet();
                     }
                   }
+                  callerCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
                 }));
       }
       for (Future<?> f : futures) {
@@ -79,6 +160,7 @@ final class ViewLoad {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / views;
+    printCpuByThreadGroup(label, threadsBefore, cpuByThreadGroup(), views);
     Arrays.sort(latencies);
     return new Figures(
         label,
@@ -87,7 +169,40 @@ final class ViewLoad {
         views / seconds,
         latencies[(int) (views * 0.50)] / 1e6,
         latencies[Math.min(views - 1, (int) (views * 0.99))] / 1e6,
-        cpuMicros);
+        cpuMicros,
+        callerCpu.get() / 1e3 / views);
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** CPU time so far of the live threads, summed by name with the numbers taken out. */
+  private static Map<String, Long> cpuByThreadGroup() {
+    Map<String, Long> groups = new TreeMap<>();
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      long cpu = info == null ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
+      if (cpu > 0) {
+        groups.merge(info.getThreadName().replaceAll("[0-9]+", "N"), cpu, Long::sum);
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * Where the CPU of a measured run went, per decision, by thread group (threads that lived on).
+   */
+  private static void printCpuByThreadGroup(
+      String label, Map<String, Long> before, Map<String, Long> after, int views) {
+    StringBuilder line = new StringBuilder("    CPU/decision by thread, " + label + ":");
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() / 1e3 / views >= 5)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            e ->
+                line.append(
+                    String.format(
+                        Locale.ROOT, " %s %.0f µs;", e.getKey(), e.getValue() / 1e3 / views)));
+    System.out.println(line);
   }
 
   /**
@@ -95,7 +210,7 @@ final class ViewLoad {
    * about the cost of a decision than wall-clock throughput does.
    */
   private static long processCpuNanos() {
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun
         ? sun.getProcessCpuTime()
         : -1;
