@@ -1,25 +1,30 @@
 package jp.emergencyaccess.ledger.access;
 
 import jp.emergencyaccess.ledger.infra.Commands;
+import jp.emergencyaccess.ledger.infra.GroupCommit;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a lookup to be decided. When two nodes race on the same request id, the store's unique key
- * refuses the second first event; sending again then loads the first decision and answers it.
+ * Sends a lookup to be decided. Lookups that arrive together are decided together: each is its own
+ * command on its own aggregate, but their events are appended and committed in one transaction
+ * ({@link GroupCommit}). When two nodes race on the same request id, the store's unique key refuses
+ * the second first event; sending again then loads the first decision and answers it.
  */
 @Component
 public class ViewRequests {
+  private final GroupCommit groups;
   private final Commands commands;
 
-  public ViewRequests(Commands commands) {
+  public ViewRequests(GroupCommit groups, Commands commands) {
+    this.groups = groups;
     this.commands = commands;
   }
 
   public ViewOutcome decide(ViewMedicalInfo command) {
     try {
-      return commands.send(command);
+      return groups.send(command.viewId(), command);
     } catch (ConcurrencyException | AggregateStreamCreationException raced) {
       return commands.send(command);
     }
