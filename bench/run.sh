@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 mvn -B -o -q test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 # shellcheck disable=SC2086
-exec java -Xmx2g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} \
+exec java -Xms2g -Xmx2g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   jp.emergencyaccess.ledger.bench.BenchmarkSuite "$@"
