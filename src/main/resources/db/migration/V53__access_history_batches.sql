@@ -11,3 +11,8 @@ create index access_attempt_patient on access_attempt (facility_code, patient_re
 create table access_history_reset (
   id integer primary key
 );
+
+-- Each patient's latest attempts at the facility (max-attempts + 1 of them, by instant, as
+-- "at_ms,view_id,flag;…"): a batch of attempts later than these is judged without reading the
+-- patient's rows. Null for rows written before this version (read from access_attempt then).
+alter table access_patient add column recent varchar(4000);

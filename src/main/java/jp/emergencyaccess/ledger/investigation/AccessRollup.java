@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +46,6 @@ class AccessRollup {
   void add(List<AttemptRow> rows, Set<String> repeated, List<DayKey> nowRepeated) {
     Map<DayKey, long[]> days = new LinkedHashMap<>();
     Map<ViewerKey, long[]> viewers = new LinkedHashMap<>();
-    Set<List<String>> patients = new LinkedHashSet<>();
     for (AttemptRow r : rows) {
       long[] add = days.computeIfAbsent(new DayKey(r.facilityCode(), r.day()), k -> new long[15]);
       add[0]++;
@@ -61,7 +59,6 @@ class AccessRollup {
         add[9 + reason.ordinal()] += r.reasons().contains(reason) ? 1 : 0;
       }
       viewers.computeIfAbsent(new ViewerKey(r.facilityCode(), r.viewerId()), k -> new long[1])[0]++;
-      patients.add(List.of(r.facilityCode(), r.patientRef()));
     }
     for (DayKey key : nowRepeated) {
       days.computeIfAbsent(key, k -> new long[15])[3]++;
@@ -126,11 +123,6 @@ class AccessRollup {
     jdbc.batchUpdate(
         "insert into access_viewer (facility_code, viewer_id, attempts) values (?, ?, ?)",
         newViewers);
-    jdbc.batchUpdate(
-        "insert into access_patient (facility_code, patient_ref) select ?, ?"
-            + " where not exists (select 1 from access_patient"
-            + " where facility_code = ? and patient_ref = ?)",
-        patients.stream().map(p -> new Object[] {p.get(0), p.get(1), p.get(0), p.get(1)}).toList());
   }
 
   Map<LocalDate, Long> attemptsPerDay(String facilityCode) {

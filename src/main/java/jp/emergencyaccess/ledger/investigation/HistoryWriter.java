@@ -160,6 +160,12 @@ class HistoryWriter {
     }
   }
 
+  /**
+   * Judges REPEATED_PATIENT for the new rows and writes each patient's latest attempts ({@code
+   * access_patient.recent}, see {@link Recent}). A cluster of new attempts no earlier than the
+   * patient's latest stored one (the usual case: history arrives in time order) is judged from
+   * those latest attempts alone; any other cluster reads the stored attempts within a window of it.
+   */
   private void judgeRepeats(
       List<AttemptRow> fresh, Set<String> repeated, List<Flagged> nowRepeated) {
     long windowMs = thresholds.repeatedPatient().window().toMillis();
@@ -171,39 +177,196 @@ class HistoryWriter {
                     r -> List.of(r.facilityCode(), r.patientRef()),
                     LinkedHashMap::new,
                     Collectors.toList()));
+    List<List<String>> patients = new ArrayList<>(byPatient.keySet());
+    Map<List<String>, Recent> known = recent(patients);
     List<Cluster> clusters = new ArrayList<>();
+    List<List<RepeatJudge.Stored>> storedOf = new ArrayList<>();
+    List<Cluster> toRead = new ArrayList<>();
     byPatient.forEach(
         (key, rows) -> {
           rows.sort(Comparator.comparingLong(AttemptRow::atMs));
+          Recent recent = known.get(key);
           List<AttemptRow> current = new ArrayList<>();
-          for (AttemptRow row : rows) {
-            if (!current.isEmpty()
-                && row.atMs() - current.get(current.size() - 1).atMs() >= windowMs) {
-              clusters.add(new Cluster(key.get(0), key.get(1), current));
+          for (int i = 0; i <= rows.size(); i++) {
+            if (i == rows.size()
+                || (!current.isEmpty()
+                    && rows.get(i).atMs() - current.get(current.size() - 1).atMs() >= windowMs)) {
+              Cluster cluster = new Cluster(key.get(0), key.get(1), current);
+              clusters.add(cluster);
+              if (!known.containsKey(key)) {
+                storedOf.add(List.of()); // the patient's first attempts at the facility
+              } else if (recent != null && cluster.first() >= recent.lastAtMs()) {
+                storedOf.add(recent.attempts());
+              } else {
+                storedOf.add(null);
+                toRead.add(cluster);
+              }
               current = new ArrayList<>();
             }
-            current.add(row);
+            if (i < rows.size()) {
+              current.add(rows.get(i));
+            }
           }
-          clusters.add(new Cluster(key.get(0), key.get(1), current));
         });
-    for (int from = 0; from < clusters.size(); from += CHUNK) {
-      List<Cluster> chunk = clusters.subList(from, Math.min(clusters.size(), from + CHUNK));
-      List<List<RepeatJudge.Stored>> stored = stored(chunk, windowMs);
-      for (int i = 0; i < chunk.size(); i++) {
-        Cluster cluster = chunk.get(i);
-        long[] newAtMs = cluster.rows().stream().mapToLong(AttemptRow::atMs).toArray();
-        RepeatJudge.Verdict verdict =
-            RepeatJudge.judge(newAtMs, stored.get(i), windowMs, maxAttempts);
-        verdict.newRepeated().forEach(n -> repeated.add(cluster.rows().get(n).viewId()));
-        verdict
-            .nowRepeated()
-            .forEach(
-                s ->
-                    nowRepeated.add(
-                        new Flagged(
-                            cluster.facilityCode(), s.viewId(), Instant.ofEpochMilli(s.atMs()))));
+    List<List<RepeatJudge.Stored>> read = new ArrayList<>();
+    for (int from = 0; from < toRead.size(); from += CHUNK) {
+      read.addAll(stored(toRead.subList(from, Math.min(toRead.size(), from + CHUNK)), windowMs));
+    }
+    Set<String> nowRepeatedIds = new HashSet<>();
+    int next = 0;
+    for (int i = 0; i < clusters.size(); i++) {
+      Cluster cluster = clusters.get(i);
+      List<RepeatJudge.Stored> stored =
+          storedOf.get(i) != null ? storedOf.get(i) : read.get(next++);
+      long[] newAtMs = cluster.rows().stream().mapToLong(AttemptRow::atMs).toArray();
+      RepeatJudge.Verdict verdict = RepeatJudge.judge(newAtMs, stored, windowMs, maxAttempts);
+      verdict.newRepeated().forEach(n -> repeated.add(cluster.rows().get(n).viewId()));
+      for (RepeatJudge.Stored now : verdict.nowRepeated()) {
+        if (nowRepeatedIds.add(now.viewId())) {
+          nowRepeated.add(
+              new Flagged(cluster.facilityCode(), now.viewId(), Instant.ofEpochMilli(now.atMs())));
+        }
       }
     }
+    writeRecent(byPatient, known, repeated, nowRepeatedIds);
+  }
+
+  /**
+   * The latest attempts of a patient at a facility, kept with the patient ({@code
+   * access_patient.recent}, V53): the {@code maxAttempts + 1} latest by instant, with their flags.
+   * For new attempts no earlier than the latest stored one, they are all the stored attempts that
+   * matter: a new attempt's window holds at most these of the stored ones before the count passes
+   * {@code maxAttempts}, and a stored attempt whose window a new one enters lies at the latest
+   * instant and, unless already flagged, is among them.
+   */
+  record Recent(List<RepeatJudge.Stored> attempts) {
+    long lastAtMs() {
+      return attempts.isEmpty() ? Long.MIN_VALUE : attempts.get(attempts.size() - 1).atMs();
+    }
+
+    String encode() {
+      return attempts.stream()
+          .map(a -> a.atMs() + "," + a.viewId() + "," + (a.repeated() ? 1 : 0))
+          .collect(Collectors.joining(";"));
+    }
+
+    static Recent decode(String text) {
+      if (text == null) {
+        return null;
+      }
+      List<RepeatJudge.Stored> attempts = new ArrayList<>();
+      for (String entry : text.isEmpty() ? new String[0] : text.split(";")) {
+        String[] parts = entry.split(",");
+        attempts.add(
+            new RepeatJudge.Stored(parts[1], Long.parseLong(parts[0]), "1".equals(parts[2])));
+      }
+      return new Recent(attempts);
+    }
+  }
+
+  private static final Comparator<RepeatJudge.Stored> BY_INSTANT =
+      Comparator.comparingLong(RepeatJudge.Stored::atMs).thenComparing(RepeatJudge.Stored::viewId);
+
+  /** How many latest attempts a patient keeps; 0 when they would not fit the column. */
+  private int kept() {
+    int kept = thresholds.repeatedPatient().maxAttempts() + 1;
+    return kept <= 40 ? kept : 0;
+  }
+
+  /**
+   * The patients of the batch already stored, each with its latest attempts (null when not kept:
+   * rows written before V53, or too many to keep).
+   */
+  private Map<List<String>, Recent> recent(List<List<String>> patients) {
+    Map<List<String>, Recent> known = new LinkedHashMap<>();
+    for (int from = 0; from < patients.size(); from += CHUNK) {
+      List<List<String>> chunk = patients.subList(from, Math.min(patients.size(), from + CHUNK));
+      List<List<String>> padded = padded(chunk);
+      StringBuilder sql = new StringBuilder();
+      List<Object> args = new ArrayList<>();
+      for (int i = 0; i < padded.size(); i++) {
+        sql.append(i == 0 ? "" : " union all ")
+            .append("select ")
+            .append(i)
+            .append(
+                " as k, recent from access_patient where facility_code = ? and patient_ref = ?");
+        args.add(padded.get(i).get(0));
+        args.add(padded.get(i).get(1));
+      }
+      jdbc.query(
+          sql.toString(),
+          rs -> {
+            int k = rs.getInt(1);
+            if (k < chunk.size()) {
+              known.put(chunk.get(k), kept() == 0 ? null : Recent.decode(rs.getString(2)));
+            }
+          },
+          args.toArray());
+    }
+    return known;
+  }
+
+  /** Writes each patient of the batch with its latest attempts, the new ones included. */
+  private void writeRecent(
+      Map<List<String>, List<AttemptRow>> byPatient,
+      Map<List<String>, Recent> known,
+      Set<String> repeated,
+      Set<String> nowRepeated) {
+    int kept = kept();
+    List<Object[]> inserts = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    byPatient.forEach(
+        (key, rows) -> {
+          Recent before = known.get(key);
+          if (known.containsKey(key) && before == null && kept > 0) {
+            before = latestStored(key); // kept from now on
+          }
+          String recent = null;
+          if (kept > 0) {
+            List<RepeatJudge.Stored> all = new ArrayList<>();
+            for (RepeatJudge.Stored s :
+                before == null ? List.<RepeatJudge.Stored>of() : before.attempts()) {
+              all.add(
+                  nowRepeated.contains(s.viewId())
+                      ? new RepeatJudge.Stored(s.viewId(), s.atMs(), true)
+                      : s);
+            }
+            for (AttemptRow r : rows) {
+              all.add(new RepeatJudge.Stored(r.viewId(), r.atMs(), repeated.contains(r.viewId())));
+            }
+            all.sort(BY_INSTANT);
+            recent = new Recent(all.subList(Math.max(0, all.size() - kept), all.size())).encode();
+          }
+          if (known.containsKey(key)) {
+            updates.add(new Object[] {recent, key.get(0), key.get(1)});
+          } else {
+            inserts.add(new Object[] {key.get(0), key.get(1), recent});
+          }
+        });
+    jdbc.batchUpdate(
+        "insert into access_patient (facility_code, patient_ref, recent) values (?, ?, ?)",
+        inserts,
+        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+    jdbc.batchUpdate(
+        "update access_patient set recent = ? where facility_code = ? and patient_ref = ?",
+        updates,
+        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+  }
+
+  /** The latest stored attempts of a patient whose row does not keep them (written before V53). */
+  private Recent latestStored(List<String> patient) {
+    List<RepeatJudge.Stored> latest =
+        new ArrayList<>(
+            jdbc.query(
+                "select view_id, at_ms, repeated_patient from access_attempt"
+                    + " where facility_code = ? and patient_ref = ?"
+                    + " order by at_ms desc, view_id desc limit ?",
+                (rs, n) -> new RepeatJudge.Stored(rs.getString(1), rs.getLong(2), rs.getBoolean(3)),
+                patient.get(0),
+                patient.get(1),
+                kept()));
+    latest.sort(BY_INSTANT);
+    return new Recent(latest);
   }
 
   /**

@@ -332,6 +332,31 @@ abstract class HistoryBatchScenarios extends HttpTest {
   }
 
   @Test
+  void aPatientStoredBeforeItsLatestAttemptsWereKept_isJudgedFromItsRows() {
+    String facility = TestCodes.facilityCode();
+    List<EventMessage<?>> views = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      views.add(view(facility, "p-old", FEB_10.plus(Duration.ofMinutes(10L * i)), i));
+    }
+    batch(views.subList(0, 5));
+    // As a row written before V53 (the column did not exist).
+    jdbc.update("update access_patient set recent = null where facility_code = ?", facility);
+
+    batch(views.subList(5, 6));
+    batch(views.subList(6, 7));
+
+    assertThat(repeated(facility))
+        .containsExactlyInAnyOrder(viewId(views.get(5)), viewId(views.get(6)));
+    assertThat(
+            jdbc.queryForObject(
+                "select recent from access_patient where facility_code = ?",
+                String.class,
+                facility))
+        .startsWith(at(views.get(1)).toEpochMilli() + "," + viewId(views.get(1)) + ",0;")
+        .endsWith(at(views.get(6)).toEpochMilli() + "," + viewId(views.get(6)) + ",1");
+  }
+
+  @Test
   void aResetWhoseTransactionFails_leavesTheHistoryAsItWas() {
     String facility = TestCodes.facilityCode();
     batch(List.of(view(facility, "p-r", FEB_10, 0), view(facility, "p-r", FEB_10, 1)));
