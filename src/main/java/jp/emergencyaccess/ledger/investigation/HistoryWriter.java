@@ -244,7 +244,11 @@ class HistoryWriter {
       return attempts.isEmpty() ? Long.MIN_VALUE : attempts.get(attempts.size() - 1).atMs();
     }
 
+    /** The text kept, or null (not kept) if a view id would break it. */
     String encode() {
+      if (attempts.stream().anyMatch(a -> a.viewId().contains(",") || a.viewId().contains(";"))) {
+        return null;
+      }
       return attempts.stream()
           .map(a -> a.atMs() + "," + a.viewId() + "," + (a.repeated() ? 1 : 0))
           .collect(Collectors.joining(";"));

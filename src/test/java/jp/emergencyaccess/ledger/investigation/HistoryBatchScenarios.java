@@ -52,7 +52,11 @@ abstract class HistoryBatchScenarios extends HttpTest {
 
   /** A view event of the facility; every fifth one denied. */
   private static EventMessage<?> view(String facility, String patient, Instant at, int n) {
-    String viewId = UUID.randomUUID().toString();
+    return view(UUID.randomUUID().toString(), facility, patient, at, n);
+  }
+
+  private static EventMessage<?> view(
+      String viewId, String facility, String patient, Instant at, int n) {
     Object event =
         n % 5 == 4
             ? new MedicalInfoViewDenied(
@@ -354,6 +358,33 @@ abstract class HistoryBatchScenarios extends HttpTest {
                 facility))
         .startsWith(at(views.get(1)).toEpochMilli() + "," + viewId(views.get(1)) + ",0;")
         .endsWith(at(views.get(6)).toEpochMilli() + "," + viewId(views.get(6)) + ",1");
+  }
+
+  @Test
+  void viewIdsThatCannotBeKeptInTheLatestAttempts_areJudgedFromTheRows() {
+    String facility = TestCodes.facilityCode();
+    List<EventMessage<?>> views = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      views.add(
+          view(
+              "v;" + i + "," + UUID.randomUUID(),
+              facility,
+              "p-odd",
+              FEB_10.plus(Duration.ofMinutes(10L * i)),
+              i));
+    }
+    for (EventMessage<?> v : views) {
+      batch(List.of(v));
+    }
+
+    assertThat(repeated(facility))
+        .containsExactlyInAnyOrder(viewId(views.get(5)), viewId(views.get(6)));
+    assertThat(
+            jdbc.queryForObject(
+                "select recent from access_patient where facility_code = ?",
+                String.class,
+                facility))
+        .isNull();
   }
 
   @Test
