@@ -1,9 +1,8 @@
 package jp.emergencyaccess.ledger.investigation;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
@@ -16,39 +15,46 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the per-facility access history from the view events (tracking processor {@value GROUP},
- * one segment, batches of many events per transaction). Rebuildable: the reset handler empties its
- * tables and a replay writes the same rows, because every value, the flags included, is computed
- * from the events' own {@code at}, never from when they are processed.
+ * one segment, batches of many events per transaction). Rebuildable: the reset handler marks its
+ * tables for emptying and a replay writes the same rows, because every value, the flags included,
+ * is computed from the events' own {@code at}, never from when they are processed.
  *
- * <p>REPEATED_PATIENT is stored: when an attempt lands, every attempt of that patient at that
- * facility whose window now holds it is judged again, so the flag does not depend on the order the
- * events arrive in. HIGH_VOLUME depends on the facility's median day, which every new day moves, so
- * it is judged when asked, from the per-day counts kept here ({@link AccessHistoryQueries}).
+ * <p>A handler only turns its event into a row and adds it to the batch of the current unit of work
+ * (a tracking processor handles a whole batch in one); the batch is written once, when the unit of
+ * work prepares to commit, by {@link HistoryWriter}: one idempotency query, one JDBC batch of
+ * inserts, the running counts summed in memory and REPEATED_PATIENT judged per patient of the
+ * batch. The rows and the token of the batch commit together, so a redelivered batch finds its rows
+ * (or none of them) and changes nothing.
+ *
+ * <p>HIGH_VOLUME depends on the facility's median day, which every new day moves, so it is judged
+ * when asked, from the per-day counts kept here ({@link AccessHistoryQueries}).
  */
 @Component
 @ProcessingGroup(AccessHistory.GROUP)
 public class AccessHistory {
   public static final String GROUP = "access-history";
+  private static final String PENDING = AccessHistory.class.getName() + ".pending";
 
-  private final JdbcTemplate jdbc;
-  private final AccessRollup rollup;
-  private final FlagThresholds thresholds;
+  private final HistoryWriter writer;
 
-  AccessHistory(JdbcTemplate jdbc, AccessRollup rollup, FlagThresholds thresholds) {
-    this.jdbc = jdbc;
-    this.rollup = rollup;
-    this.thresholds = thresholds;
+  AccessHistory(HistoryWriter writer) {
+    this.writer = writer;
   }
 
+  /**
+   * Runs in the transaction that resets the token (Axon calls it before storing the new token), so
+   * it only leaves a mark there: the first batch of the replay empties the tables (see {@link
+   * HistoryWriter#write}). Deleting a million rows here would hold that transaction for minutes.
+   */
   @ResetHandler
   void reset() {
-    jdbc.update("delete from access_attempt");
-    rollup.reset();
+    writer.markReset();
   }
 
   @EventHandler
@@ -104,100 +110,41 @@ public class AccessHistory {
       List<DenialReason> reasons,
       CoveredBy coveredBy,
       Instant recordedAt) {
-    Integer known =
-        jdbc.queryForObject(
-            "select count(*) from access_attempt where view_id = ?", Integer.class, viewId);
-    if (known != null && known > 0) {
-      return; // the same attempt again: rows are keyed by view, so a redelivery changes nothing
-    }
-    LocalDate day = JapanTime.dateOf(at);
-    jdbc.update(
-        "insert into access_attempt (view_id, facility_code, at_ms, day_jst,"
-            + " viewer_id, viewer_role, patient_ref, categories, c_medication, c_health_checkup,"
-            + " c_clinical, c_prescription, c_dispensing, consent_id, consent_basis,"
-            + " identification, decision, reasons, covered_kind, covered_region, covered_notice,"
-            + " covered_application, repeated_patient, recorded_at_ms)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        viewId,
-        facilityCode,
-        at.toEpochMilli(),
-        day,
-        viewerId,
-        viewerRole,
-        patientRef,
-        categories.stream().map(Enum::name).collect(Collectors.joining(",")),
-        has(categories, InfoCategory.MEDICATION),
-        has(categories, InfoCategory.HEALTH_CHECKUP),
-        has(categories, InfoCategory.CLINICAL),
-        has(categories, InfoCategory.PRESCRIPTION),
-        has(categories, InfoCategory.DISPENSING),
-        consentId,
-        basis == null ? null : basis.name(),
-        identification == null ? null : identification.name(),
-        decision,
-        reasons.stream().map(Enum::name).collect(Collectors.joining(",")),
-        coveredBy == null || coveredBy.kind() == null ? null : coveredBy.kind().name(),
-        coveredBy == null ? null : coveredBy.regionCode(),
-        coveredBy == null ? null : coveredBy.noticeId(),
-        coveredBy == null ? null : coveredBy.applicationId(),
-        false,
-        recordedAt.toEpochMilli());
-    rollup.count(
-        facilityCode,
-        day,
-        viewerId,
-        patientRef,
-        "ALLOWED".equals(decision),
-        basis,
-        categories,
-        reasons);
-    judgeRepeats(facilityCode, patientRef, at);
-  }
-
-  private static int has(List<InfoCategory> categories, InfoCategory category) {
-    return categories.contains(category) ? 1 : 0;
-  }
-
-  /**
-   * An attempt at {@code at} falls in the window of every attempt of the same patient from {@code
-   * at} to just before {@code at + window}: those not yet flagged, and only those, are judged
-   * again. Each judgement reads at most {@code maxAttempts + 1} rows, so a patient looked up
-   * thousands of times costs no more per event than one looked up six times.
-   */
-  private void judgeRepeats(String facilityCode, String patientRef, Instant at) {
-    long windowMs = thresholds.repeatedPatient().window().toMillis();
-    int maxAttempts = thresholds.repeatedPatient().maxAttempts();
-    long atMs = at.toEpochMilli();
-    record Candidate(String viewId, long atMs, LocalDate day) {}
-    List<Candidate> candidates =
-        jdbc.query(
-            "select view_id, at_ms, day_jst from access_attempt"
-                + " where facility_code = ? and patient_ref = ? and at_ms >= ? and at_ms < ?"
-                + " and repeated_patient = false",
-            (rs, n) ->
-                new Candidate(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class)),
+    AttemptRow row =
+        new AttemptRow(
+            viewId,
             facilityCode,
+            at.toEpochMilli(),
+            JapanTime.dateOf(at),
+            viewerId,
+            viewerRole,
             patientRef,
-            atMs,
-            atMs + windowMs);
-    for (Candidate candidate : candidates) {
-      Integer inWindow =
-          jdbc.queryForObject(
-              "select count(*) from (select 1 from access_attempt"
-                  + " where facility_code = ? and patient_ref = ? and at_ms > ? and at_ms <= ?"
-                  + " limit ?) w",
-              Integer.class,
-              facilityCode,
-              patientRef,
-              candidate.atMs() - windowMs,
-              candidate.atMs(),
-              maxAttempts + 1);
-      if (inWindow != null && inWindow > maxAttempts) {
-        jdbc.update(
-            "update access_attempt set repeated_patient = true where view_id = ?",
-            candidate.viewId());
-        rollup.repeatFlagged(facilityCode, candidate.day());
-      }
+            List.copyOf(categories),
+            consentId,
+            basis,
+            identification == null ? null : identification.name(),
+            "ALLOWED".equals(decision),
+            List.copyOf(reasons),
+            coveredBy == null || coveredBy.kind() == null ? null : coveredBy.kind().name(),
+            coveredBy == null ? null : coveredBy.regionCode(),
+            coveredBy == null ? null : coveredBy.noticeId(),
+            coveredBy == null ? null : coveredBy.applicationId(),
+            recordedAt.toEpochMilli());
+    if (!CurrentUnitOfWork.isStarted()) {
+      writer.write(List.of(row));
+      return;
     }
+    pending(CurrentUnitOfWork.get().root()).add(row);
+  }
+
+  /** The rows of this unit of work's batch, written once when it prepares to commit. */
+  private List<AttemptRow> pending(UnitOfWork<?> unitOfWork) {
+    return unitOfWork.getOrComputeResource(
+        PENDING,
+        key -> {
+          List<AttemptRow> rows = new ArrayList<>();
+          unitOfWork.onPrepareCommit(u -> writer.write(rows));
+          return rows;
+        });
   }
 }

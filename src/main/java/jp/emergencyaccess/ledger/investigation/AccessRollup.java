@@ -1,10 +1,13 @@
 package jp.emergencyaccess.ledger.investigation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
@@ -30,92 +33,96 @@ class AccessRollup {
     this.jdbc = jdbc;
   }
 
-  void reset() {
-    jdbc.update("delete from access_day");
-    jdbc.update("delete from access_viewer");
-    jdbc.update("delete from access_patient");
-  }
+  /** A facility's day in Japan. */
+  record DayKey(String facilityCode, LocalDate day) {}
 
-  void count(
-      String facilityCode,
-      LocalDate day,
-      String viewerId,
-      String patientRef,
-      boolean allowed,
-      ConsentBasis basis,
-      List<InfoCategory> categories,
-      List<DenialReason> reasons) {
-    long[] add = new long[15];
-    add[0] = 1;
-    add[1] = allowed ? 1 : 0;
-    add[2] = basis == ConsentBasis.EMERGENCY_EXEMPTION ? 1 : 0;
-    for (InfoCategory c : categories) {
-      add[4 + c.ordinal()] = 1;
+  private record ViewerKey(String facilityCode, String viewerId) {}
+
+  /**
+   * Adds a batch: its new rows (those in {@code repeated} stored as REPEATED_PATIENT) and the days
+   * of stored rows the batch made repeated. Each count is summed in memory and written once per
+   * facility and day, viewer or patient.
+   */
+  void add(List<AttemptRow> rows, Set<String> repeated, List<DayKey> nowRepeated) {
+    Map<DayKey, long[]> days = new LinkedHashMap<>();
+    Map<ViewerKey, long[]> viewers = new LinkedHashMap<>();
+    for (AttemptRow r : rows) {
+      long[] add = days.computeIfAbsent(new DayKey(r.facilityCode(), r.day()), k -> new long[15]);
+      add[0]++;
+      add[1] += r.allowed() ? 1 : 0;
+      add[2] += r.basis() == ConsentBasis.EMERGENCY_EXEMPTION ? 1 : 0;
+      add[3] += repeated.contains(r.viewId()) ? 1 : 0;
+      for (InfoCategory c : InfoCategory.values()) {
+        add[4 + c.ordinal()] += r.categories().contains(c) ? 1 : 0;
+      }
+      for (DenialReason reason : DenialReason.values()) {
+        add[9 + reason.ordinal()] += r.reasons().contains(reason) ? 1 : 0;
+      }
+      viewers.computeIfAbsent(new ViewerKey(r.facilityCode(), r.viewerId()), k -> new long[1])[0]++;
     }
-    for (DenialReason r : reasons) {
-      add[9 + r.ordinal()] = 1;
+    for (DayKey key : nowRepeated) {
+      days.computeIfAbsent(key, k -> new long[15])[3]++;
     }
     String[] columns = DAY_COLUMNS.split(", *");
-    StringBuilder set = new StringBuilder();
-    Object[] args = new Object[columns.length + 2];
-    for (int i = 0; i < columns.length; i++) {
-      set.append(i == 0 ? "" : ", ")
-          .append(columns[i])
-          .append(" = ")
-          .append(columns[i])
-          .append(" + ?");
-      args[i] = add[i];
-    }
-    args[columns.length] = facilityCode;
-    args[columns.length + 1] = day;
-    int updated =
-        jdbc.update(
-            "update access_day set " + set + " where facility_code = ? and day_jst = ?", args);
-    if (updated == 0) {
-      Object[] values = new Object[columns.length + 2];
-      values[0] = facilityCode;
-      values[1] = day;
-      for (int i = 0; i < columns.length; i++) {
-        values[i + 2] = add[i];
+    List<DayKey> dayKeys = new ArrayList<>(days.keySet());
+    int[] updated =
+        jdbc.batchUpdate(
+            "update access_day set "
+                + String.join(
+                    ", ", Arrays.stream(columns).map(c -> c + " = " + c + " + ?").toList())
+                + " where facility_code = ? and day_jst = ?",
+            dayKeys.stream()
+                .map(
+                    k -> {
+                      Object[] args = new Object[columns.length + 2];
+                      long[] add = days.get(k);
+                      for (int i = 0; i < columns.length; i++) {
+                        args[i] = add[i];
+                      }
+                      args[columns.length] = k.facilityCode();
+                      args[columns.length + 1] = k.day();
+                      return args;
+                    })
+                .toList());
+    List<Object[]> newDays = new ArrayList<>();
+    for (int i = 0; i < updated.length; i++) {
+      if (updated[i] == 0) {
+        DayKey k = dayKeys.get(i);
+        Object[] values = new Object[columns.length + 2];
+        values[0] = k.facilityCode();
+        values[1] = k.day();
+        long[] add = days.get(k);
+        for (int c = 0; c < columns.length; c++) {
+          values[c + 2] = add[c];
+        }
+        newDays.add(values);
       }
-      jdbc.update(
-          "insert into access_day (facility_code, day_jst, "
-              + DAY_COLUMNS
-              + ") values (?, ?"
-              + ", ?".repeat(columns.length)
-              + ")",
-          values);
     }
-    if (jdbc.update(
-            "update access_viewer set attempts = attempts + 1"
+    jdbc.batchUpdate(
+        "insert into access_day (facility_code, day_jst, "
+            + DAY_COLUMNS
+            + ") values (?, ?"
+            + ", ?".repeat(columns.length)
+            + ")",
+        newDays);
+    List<ViewerKey> viewerKeys = new ArrayList<>(viewers.keySet());
+    updated =
+        jdbc.batchUpdate(
+            "update access_viewer set attempts = attempts + ?"
                 + " where facility_code = ? and viewer_id = ?",
-            facilityCode,
-            viewerId)
-        == 0) {
-      jdbc.update(
-          "insert into access_viewer (facility_code, viewer_id, attempts) values (?, ?, 1)",
-          facilityCode,
-          viewerId);
+            viewerKeys.stream()
+                .map(k -> new Object[] {viewers.get(k)[0], k.facilityCode(), k.viewerId()})
+                .toList());
+    List<Object[]> newViewers = new ArrayList<>();
+    for (int i = 0; i < updated.length; i++) {
+      if (updated[i] == 0) {
+        ViewerKey k = viewerKeys.get(i);
+        newViewers.add(new Object[] {k.facilityCode(), k.viewerId(), viewers.get(k)[0]});
+      }
     }
-    Integer known =
-        jdbc.queryForObject(
-            "select count(*) from access_patient where facility_code = ? and patient_ref = ?",
-            Integer.class,
-            facilityCode,
-            patientRef);
-    if (known == null || known == 0) {
-      jdbc.update(
-          "insert into access_patient (facility_code, patient_ref) values (?, ?)",
-          facilityCode,
-          patientRef);
-    }
-  }
-
-  void repeatFlagged(String facilityCode, LocalDate day) {
-    jdbc.update(
-        "update access_day set repeated = repeated + 1 where facility_code = ? and day_jst = ?",
-        facilityCode,
-        day);
+    jdbc.batchUpdate(
+        "insert into access_viewer (facility_code, viewer_id, attempts) values (?, ?, ?)",
+        newViewers);
   }
 
   Map<LocalDate, Long> attemptsPerDay(String facilityCode) {

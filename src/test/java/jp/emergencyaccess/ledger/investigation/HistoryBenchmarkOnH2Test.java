@@ -19,9 +19,11 @@ class HistoryBenchmarkOnH2Test extends HttpTest {
 
   @Test
   void theBenchmarkRuns_andEverySeededAttemptReachesTheHistory() throws Exception {
-    List<String> lines = new HistoryBenchmark(api(), engine, jdbc).run("4619099981", 2_000, 2);
+    List<String> lines =
+        new HistoryBenchmark(api(), engine, jdbc).run("4619099981", 2_000, 2, true);
     lines.forEach(System.out::println);
-    assertThat(lines).hasSize(6);
+    assertThat(lines).hasSize(7);
+    assertThat(lines.get(6)).startsWith("rebuild: reset answered");
     assertThat(lines.get(2)).contains("100 rows of     2000 selected");
   }
 }
