@@ -53,8 +53,12 @@ public class StreamingProcessors {
           "PROCESSOR_NOT_RESETTABLE", "processor " + name + " has no reset handler");
     }
     processor.shutDown();
-    processor.resetTokens();
-    processor.start();
+    try {
+      processor.resetTokens();
+    } finally {
+      // A failed reset rolls back (tokens and tables as before): the processor carries on.
+      processor.start();
+    }
     return status(processor);
   }
 
