@@ -5,10 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +25,8 @@ import org.springframework.stereotype.Component;
  * <ol>
  *   <li>the batch without the views already stored or repeated within it (one query per 64 view
  *       ids);
- *   <li>REPEATED_PATIENT: the new attempts of each patient, in clusters no two of which are within
- *       a window of each other, with the stored attempts of that patient within a window of the
- *       cluster (one query per 64 clusters) — judged in memory by {@link RepeatJudge};
+ *   <li>REPEATED_PATIENT for the new attempts and the stored ones they make repeated ({@link
+ *       RepeatFlags});
  *   <li>the rows, flags included, as one JDBC batch; the stored rows that became repeated as
  *       another;
  *   <li>the running counts, summed over the batch ({@link AccessRollup#add}).
@@ -42,7 +38,17 @@ class HistoryWriter {
   static final List<String> TABLES =
       List.of("access_attempt", "access_day", "access_viewer", "access_patient");
 
-  private static final int CHUNK = 64;
+  /**
+   * The categories in the order of their columns c_medication … c_dispensing in {@link #INSERT}.
+   */
+  private static final List<InfoCategory> CATEGORY_COLUMNS =
+      List.of(
+          InfoCategory.MEDICATION,
+          InfoCategory.HEALTH_CHECKUP,
+          InfoCategory.CLINICAL,
+          InfoCategory.PRESCRIPTION,
+          InfoCategory.DISPENSING);
+
   private static final String INSERT =
       "insert into access_attempt (view_id, facility_code, at_ms, day_jst,"
           + " viewer_id, viewer_role, patient_ref, categories, c_medication, c_health_checkup,"
@@ -54,14 +60,14 @@ class HistoryWriter {
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
   private final AccessRollup rollup;
-  private final FlagThresholds thresholds;
+  private final RepeatFlags repeatFlags;
 
   HistoryWriter(
-      JdbcTemplate jdbc, DataSource dataSource, AccessRollup rollup, FlagThresholds thresholds) {
+      JdbcTemplate jdbc, DataSource dataSource, AccessRollup rollup, RepeatFlags repeatFlags) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.rollup = rollup;
-    this.thresholds = thresholds;
+    this.repeatFlags = repeatFlags;
   }
 
   /** Marks the history for emptying, in the caller's transaction (the token reset's). */
@@ -77,23 +83,18 @@ class HistoryWriter {
     if (fresh.isEmpty()) {
       return;
     }
-    Set<String> repeated = new HashSet<>();
-    List<Flagged> nowRepeated = new ArrayList<>();
-    judgeRepeats(fresh, repeated, nowRepeated);
-    insert(fresh, repeated);
+    RepeatFlags.Verdict flags = repeatFlags.judge(fresh);
+    insert(fresh, flags.repeated());
     jdbc.batchUpdate(
         "update access_attempt set repeated_patient = true where view_id = ?",
-        nowRepeated.stream().map(f -> new Object[] {f.viewId()}).toList());
+        flags.nowRepeated().stream().map(f -> new Object[] {f.viewId()}).toList());
     rollup.add(
         fresh,
-        repeated,
-        nowRepeated.stream()
+        flags.repeated(),
+        flags.nowRepeated().stream()
             .map(f -> new AccessRollup.DayKey(f.facilityCode(), JapanTime.dateOf(f.at())))
             .toList());
   }
-
-  /** A stored attempt of the facility that this batch made repeated. */
-  private record Flagged(String facilityCode, String viewId, Instant at) {}
 
   /**
    * After a reset (its mark committed with the new token), the first batch empties the tables. It
@@ -126,8 +127,9 @@ class HistoryWriter {
       byView.putIfAbsent(row.viewId(), row);
     }
     List<String> ids = new ArrayList<>(byView.keySet());
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<String> chunk = padded(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+    for (int from = 0; from < ids.size(); from += InLists.CHUNK) {
+      List<String> chunk =
+          InLists.padded(ids.subList(from, Math.min(ids.size(), from + InLists.CHUNK)));
       jdbc.query(
           "select view_id from access_attempt where view_id in ("
               + String.join(", ", chunk.stream().map(id -> "?").toList())
@@ -138,281 +140,6 @@ class HistoryWriter {
           chunk.toArray());
     }
     return new ArrayList<>(byView.values());
-  }
-
-  /** The list padded with its first element to a power of two, so few statement texts exist. */
-  private static <T> List<T> padded(List<T> list) {
-    List<T> padded = new ArrayList<>(list);
-    while (Integer.bitCount(padded.size()) != 1) {
-      padded.add(list.get(0));
-    }
-    return padded;
-  }
-
-  /** New attempts of one patient at one facility, none further than a window from the next. */
-  private record Cluster(String facilityCode, String patientRef, List<AttemptRow> rows) {
-    long first() {
-      return rows.get(0).atMs();
-    }
-
-    long last() {
-      return rows.get(rows.size() - 1).atMs();
-    }
-  }
-
-  /**
-   * Judges REPEATED_PATIENT for the new rows and writes each patient's latest attempts ({@code
-   * access_patient.recent}, see {@link Recent}). A cluster of new attempts no earlier than the
-   * patient's latest stored one (the usual case: history arrives in time order) is judged from
-   * those latest attempts alone; any other cluster reads the stored attempts within a window of it.
-   */
-  private void judgeRepeats(
-      List<AttemptRow> fresh, Set<String> repeated, List<Flagged> nowRepeated) {
-    long windowMs = thresholds.repeatedPatient().window().toMillis();
-    int maxAttempts = thresholds.repeatedPatient().maxAttempts();
-    Map<List<String>, List<AttemptRow>> byPatient =
-        fresh.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r -> List.of(r.facilityCode(), r.patientRef()),
-                    LinkedHashMap::new,
-                    Collectors.toList()));
-    List<List<String>> patients = new ArrayList<>(byPatient.keySet());
-    Map<List<String>, Recent> known = recent(patients);
-    List<Cluster> clusters = new ArrayList<>();
-    List<List<RepeatJudge.Stored>> storedOf = new ArrayList<>();
-    List<Cluster> toRead = new ArrayList<>();
-    byPatient.forEach(
-        (key, rows) -> {
-          rows.sort(Comparator.comparingLong(AttemptRow::atMs));
-          Recent recent = known.get(key);
-          List<AttemptRow> current = new ArrayList<>();
-          for (int i = 0; i <= rows.size(); i++) {
-            if (i == rows.size()
-                || (!current.isEmpty()
-                    && rows.get(i).atMs() - current.get(current.size() - 1).atMs() >= windowMs)) {
-              Cluster cluster = new Cluster(key.get(0), key.get(1), current);
-              clusters.add(cluster);
-              if (!known.containsKey(key)) {
-                storedOf.add(List.of()); // the patient's first attempts at the facility
-              } else if (recent != null && cluster.first() >= recent.lastAtMs()) {
-                storedOf.add(recent.attempts());
-              } else {
-                storedOf.add(null);
-                toRead.add(cluster);
-              }
-              current = new ArrayList<>();
-            }
-            if (i < rows.size()) {
-              current.add(rows.get(i));
-            }
-          }
-        });
-    List<List<RepeatJudge.Stored>> read = new ArrayList<>();
-    for (int from = 0; from < toRead.size(); from += CHUNK) {
-      read.addAll(stored(toRead.subList(from, Math.min(toRead.size(), from + CHUNK)), windowMs));
-    }
-    Set<String> nowRepeatedIds = new HashSet<>();
-    int next = 0;
-    for (int i = 0; i < clusters.size(); i++) {
-      Cluster cluster = clusters.get(i);
-      List<RepeatJudge.Stored> stored =
-          storedOf.get(i) != null ? storedOf.get(i) : read.get(next++);
-      long[] newAtMs = cluster.rows().stream().mapToLong(AttemptRow::atMs).toArray();
-      RepeatJudge.Verdict verdict = RepeatJudge.judge(newAtMs, stored, windowMs, maxAttempts);
-      verdict.newRepeated().forEach(n -> repeated.add(cluster.rows().get(n).viewId()));
-      for (RepeatJudge.Stored now : verdict.nowRepeated()) {
-        if (nowRepeatedIds.add(now.viewId())) {
-          nowRepeated.add(
-              new Flagged(cluster.facilityCode(), now.viewId(), Instant.ofEpochMilli(now.atMs())));
-        }
-      }
-    }
-    writeRecent(byPatient, known, repeated, nowRepeatedIds);
-  }
-
-  /**
-   * The latest attempts of a patient at a facility, kept with the patient ({@code
-   * access_patient.recent}, V53): the {@code maxAttempts + 1} latest by instant, with their flags.
-   * For new attempts no earlier than the latest stored one, they are all the stored attempts that
-   * matter: a new attempt's window holds at most these of the stored ones before the count passes
-   * {@code maxAttempts}, and a stored attempt whose window a new one enters lies at the latest
-   * instant and, unless already flagged, is among them.
-   */
-  record Recent(List<RepeatJudge.Stored> attempts) {
-    long lastAtMs() {
-      return attempts.isEmpty() ? Long.MIN_VALUE : attempts.get(attempts.size() - 1).atMs();
-    }
-
-    /** The text kept, or null (not kept) if a view id would break it. */
-    String encode() {
-      if (attempts.stream().anyMatch(a -> a.viewId().contains(",") || a.viewId().contains(";"))) {
-        return null;
-      }
-      return attempts.stream()
-          .map(a -> a.atMs() + "," + a.viewId() + "," + (a.repeated() ? 1 : 0))
-          .collect(Collectors.joining(";"));
-    }
-
-    static Recent decode(String text) {
-      if (text == null) {
-        return null;
-      }
-      List<RepeatJudge.Stored> attempts = new ArrayList<>();
-      for (String entry : text.isEmpty() ? new String[0] : text.split(";")) {
-        String[] parts = entry.split(",");
-        attempts.add(
-            new RepeatJudge.Stored(parts[1], Long.parseLong(parts[0]), "1".equals(parts[2])));
-      }
-      return new Recent(attempts);
-    }
-  }
-
-  private static final Comparator<RepeatJudge.Stored> BY_INSTANT =
-      Comparator.comparingLong(RepeatJudge.Stored::atMs).thenComparing(RepeatJudge.Stored::viewId);
-
-  /** How many latest attempts a patient keeps; 0 when they would not fit the column. */
-  private int kept() {
-    int kept = thresholds.repeatedPatient().maxAttempts() + 1;
-    return kept <= 40 ? kept : 0;
-  }
-
-  /**
-   * The patients of the batch already stored, each with its latest attempts (null when not kept:
-   * rows written before V53, or too many to keep).
-   */
-  private Map<List<String>, Recent> recent(List<List<String>> patients) {
-    Map<List<String>, Recent> known = new LinkedHashMap<>();
-    for (int from = 0; from < patients.size(); from += CHUNK) {
-      List<List<String>> chunk = patients.subList(from, Math.min(patients.size(), from + CHUNK));
-      List<List<String>> padded = padded(chunk);
-      StringBuilder sql = new StringBuilder();
-      List<Object> args = new ArrayList<>();
-      for (int i = 0; i < padded.size(); i++) {
-        sql.append(i == 0 ? "" : " union all ")
-            .append("select ")
-            .append(i)
-            .append(
-                " as k, recent from access_patient where facility_code = ? and patient_ref = ?");
-        args.add(padded.get(i).get(0));
-        args.add(padded.get(i).get(1));
-      }
-      jdbc.query(
-          sql.toString(),
-          rs -> {
-            int k = rs.getInt(1);
-            if (k < chunk.size()) {
-              known.put(chunk.get(k), kept() == 0 ? null : Recent.decode(rs.getString(2)));
-            }
-          },
-          args.toArray());
-    }
-    return known;
-  }
-
-  /** Writes each patient of the batch with its latest attempts, the new ones included. */
-  private void writeRecent(
-      Map<List<String>, List<AttemptRow>> byPatient,
-      Map<List<String>, Recent> known,
-      Set<String> repeated,
-      Set<String> nowRepeated) {
-    int kept = kept();
-    List<Object[]> inserts = new ArrayList<>();
-    List<Object[]> updates = new ArrayList<>();
-    byPatient.forEach(
-        (key, rows) -> {
-          Recent before = known.get(key);
-          if (known.containsKey(key) && before == null && kept > 0) {
-            before = latestStored(key); // kept from now on
-          }
-          String recent = null;
-          if (kept > 0) {
-            List<RepeatJudge.Stored> all = new ArrayList<>();
-            for (RepeatJudge.Stored s :
-                before == null ? List.<RepeatJudge.Stored>of() : before.attempts()) {
-              all.add(
-                  nowRepeated.contains(s.viewId())
-                      ? new RepeatJudge.Stored(s.viewId(), s.atMs(), true)
-                      : s);
-            }
-            for (AttemptRow r : rows) {
-              all.add(new RepeatJudge.Stored(r.viewId(), r.atMs(), repeated.contains(r.viewId())));
-            }
-            all.sort(BY_INSTANT);
-            recent = new Recent(all.subList(Math.max(0, all.size() - kept), all.size())).encode();
-          }
-          if (known.containsKey(key)) {
-            updates.add(new Object[] {recent, key.get(0), key.get(1)});
-          } else {
-            inserts.add(new Object[] {key.get(0), key.get(1), recent});
-          }
-        });
-    jdbc.batchUpdate(
-        "insert into access_patient (facility_code, patient_ref, recent) values (?, ?, ?)",
-        inserts,
-        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
-    jdbc.batchUpdate(
-        "update access_patient set recent = ? where facility_code = ? and patient_ref = ?",
-        updates,
-        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
-  }
-
-  /** The latest stored attempts of a patient whose row does not keep them (written before V53). */
-  private Recent latestStored(List<String> patient) {
-    List<RepeatJudge.Stored> latest =
-        new ArrayList<>(
-            jdbc.query(
-                "select view_id, at_ms, repeated_patient from access_attempt"
-                    + " where facility_code = ? and patient_ref = ?"
-                    + " order by at_ms desc, view_id desc limit ?",
-                (rs, n) -> new RepeatJudge.Stored(rs.getString(1), rs.getLong(2), rs.getBoolean(3)),
-                patient.get(0),
-                patient.get(1),
-                kept()));
-    latest.sort(BY_INSTANT);
-    return new Recent(latest);
-  }
-
-  /**
-   * The stored attempts within a window of each cluster, by one query: a union of one indexed range
-   * read per cluster (H2 would not use the patient index for an IN list of patients), padded with
-   * empty reads to a power of two.
-   */
-  private List<List<RepeatJudge.Stored>> stored(List<Cluster> chunk, long windowMs) {
-    int size = Integer.highestOneBit(chunk.size());
-    size = size == chunk.size() ? size : size * 2;
-    StringBuilder sql = new StringBuilder();
-    List<Object> args = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      sql.append(i == 0 ? "" : " union all ")
-          .append("select ")
-          .append(i)
-          .append(" as k, view_id, at_ms, repeated_patient from access_attempt")
-          .append(" where facility_code = ? and patient_ref = ? and at_ms > ? and at_ms < ?");
-      Cluster cluster = chunk.get(Math.min(i, chunk.size() - 1));
-      args.add(cluster.facilityCode());
-      args.add(cluster.patientRef());
-      if (i < chunk.size()) {
-        args.add(cluster.first() - windowMs);
-        args.add(cluster.last() + windowMs);
-      } else {
-        args.add(0L); // an empty range: at_ms > 0 and at_ms < 0
-        args.add(0L);
-      }
-    }
-    List<List<RepeatJudge.Stored>> stored = new ArrayList<>();
-    for (int i = 0; i < chunk.size(); i++) {
-      stored.add(new ArrayList<>());
-    }
-    jdbc.query(
-        sql.toString(),
-        rs -> {
-          stored
-              .get(rs.getInt(1))
-              .add(new RepeatJudge.Stored(rs.getString(2), rs.getLong(3), rs.getBoolean(4)));
-        },
-        args.toArray());
-    return stored;
   }
 
   private void insert(List<AttemptRow> rows, Set<String> repeated) {
@@ -431,9 +158,8 @@ class HistoryWriter {
             ps.setString(7, r.patientRef());
             ps.setString(
                 8, r.categories().stream().map(Enum::name).collect(Collectors.joining(",")));
-            int column = 9;
-            for (var category : InfoCategory.values()) {
-              ps.setInt(column++, r.categories().contains(category) ? 1 : 0);
+            for (int c = 0; c < CATEGORY_COLUMNS.size(); c++) {
+              ps.setInt(9 + c, r.categories().contains(CATEGORY_COLUMNS.get(c)) ? 1 : 0);
             }
             text(ps, 14, r.consentId());
             text(ps, 15, r.basis() == null ? null : r.basis().name());
