@@ -233,9 +233,17 @@ public final class BenchmarkSuite {
     String busyLabel = String.format(Locale.ROOT, "facility with %,d views", options.size());
     for (int run = 1; run <= options.runs(); run++) {
       System.out.printf("run %d of %d%n", run, options.runs());
-      // (1) view decisions: fresh and busy facility, alternating so neither gets a warmer JIT.
-      var f = load.measure("fresh facility", fresh, options.views(), options.threads());
-      var b = load.measure(busyLabel, busy, options.views(), options.threads());
+      // (1) view decisions: fresh and busy facility, the first of them alternating between runs,
+      // so neither is always the one measured right after the previous run's catch-up.
+      ViewLoad.Figures f;
+      ViewLoad.Figures b;
+      if (run % 2 == 1) {
+        f = load.measure("fresh facility", fresh, options.views(), options.threads());
+        b = load.measure(busyLabel, busy, options.views(), options.threads());
+      } else {
+        b = load.measure(busyLabel, busy, options.views(), options.threads());
+        f = load.measure("fresh facility", fresh, options.views(), options.threads());
+      }
       System.out.println("  " + f);
       System.out.println("  " + b);
       check(f.errors() == 0 && b.errors() == 0, "refused lookups: " + f + " / " + b);
