@@ -2,10 +2,10 @@ package jp.emergencyaccess.ledger.investigation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import jp.emergencyaccess.ledger.access.DenialReason;
@@ -22,10 +22,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AccessRollup {
-  private static final String DAY_COLUMNS =
-      "attempts, allowed, exemption, repeated, c_medication, c_health_checkup, c_clinical,"
-          + " c_prescription, c_dispensing, r_facility_unknown, r_facility_suspended,"
-          + " r_not_activated, r_consent_missing, r_consent_mismatch, r_consent_withdrawn";
+  /**
+   * The counters of {@code access_day}: four totals, then one per category ({@code c_medication} …)
+   * and one per denial reason ({@code r_facility_unknown} …), named after the enum constants so
+   * that a counter's position follows its constant's ordinal.
+   */
+  private static final List<String> DAY_COLUMNS = dayColumns();
+
+  private static final int CATEGORY = 4;
+  private static final int REASON = CATEGORY + InfoCategory.values().length;
+
+  private static List<String> dayColumns() {
+    List<String> columns = new ArrayList<>(List.of("attempts", "allowed", "exemption", "repeated"));
+    for (InfoCategory c : InfoCategory.values()) {
+      columns.add("c_" + c.name().toLowerCase(Locale.ROOT));
+    }
+    for (DenialReason r : DenialReason.values()) {
+      columns.add("r_" + r.name().toLowerCase(Locale.ROOT));
+    }
+    return List.copyOf(columns);
+  }
 
   private final JdbcTemplate jdbc;
 
@@ -47,40 +63,40 @@ class AccessRollup {
     Map<DayKey, long[]> days = new LinkedHashMap<>();
     Map<ViewerKey, long[]> viewers = new LinkedHashMap<>();
     for (AttemptRow r : rows) {
-      long[] add = days.computeIfAbsent(new DayKey(r.facilityCode(), r.day()), k -> new long[15]);
+      long[] add =
+          days.computeIfAbsent(
+              new DayKey(r.facilityCode(), r.day()), k -> new long[DAY_COLUMNS.size()]);
       add[0]++;
       add[1] += r.allowed() ? 1 : 0;
       add[2] += r.basis() == ConsentBasis.EMERGENCY_EXEMPTION ? 1 : 0;
       add[3] += repeated.contains(r.viewId()) ? 1 : 0;
       for (InfoCategory c : InfoCategory.values()) {
-        add[4 + c.ordinal()] += r.categories().contains(c) ? 1 : 0;
+        add[CATEGORY + c.ordinal()] += r.categories().contains(c) ? 1 : 0;
       }
       for (DenialReason reason : DenialReason.values()) {
-        add[9 + reason.ordinal()] += r.reasons().contains(reason) ? 1 : 0;
+        add[REASON + reason.ordinal()] += r.reasons().contains(reason) ? 1 : 0;
       }
       viewers.computeIfAbsent(new ViewerKey(r.facilityCode(), r.viewerId()), k -> new long[1])[0]++;
     }
     for (DayKey key : nowRepeated) {
-      days.computeIfAbsent(key, k -> new long[15])[3]++;
+      days.computeIfAbsent(key, k -> new long[DAY_COLUMNS.size()])[3]++;
     }
-    String[] columns = DAY_COLUMNS.split(", *");
     List<DayKey> dayKeys = new ArrayList<>(days.keySet());
     int[] updated =
         jdbc.batchUpdate(
             "update access_day set "
-                + String.join(
-                    ", ", Arrays.stream(columns).map(c -> c + " = " + c + " + ?").toList())
+                + String.join(", ", DAY_COLUMNS.stream().map(c -> c + " = " + c + " + ?").toList())
                 + " where facility_code = ? and day_jst = ?",
             dayKeys.stream()
                 .map(
                     k -> {
-                      Object[] args = new Object[columns.length + 2];
+                      Object[] args = new Object[DAY_COLUMNS.size() + 2];
                       long[] add = days.get(k);
-                      for (int i = 0; i < columns.length; i++) {
+                      for (int i = 0; i < DAY_COLUMNS.size(); i++) {
                         args[i] = add[i];
                       }
-                      args[columns.length] = k.facilityCode();
-                      args[columns.length + 1] = k.day();
+                      args[DAY_COLUMNS.size()] = k.facilityCode();
+                      args[DAY_COLUMNS.size() + 1] = k.day();
                       return args;
                     })
                 .toList());
@@ -88,11 +104,11 @@ class AccessRollup {
     for (int i = 0; i < updated.length; i++) {
       if (updated[i] == 0) {
         DayKey k = dayKeys.get(i);
-        Object[] values = new Object[columns.length + 2];
+        Object[] values = new Object[DAY_COLUMNS.size() + 2];
         values[0] = k.facilityCode();
         values[1] = k.day();
         long[] add = days.get(k);
-        for (int c = 0; c < columns.length; c++) {
+        for (int c = 0; c < DAY_COLUMNS.size(); c++) {
           values[c + 2] = add[c];
         }
         newDays.add(values);
@@ -100,9 +116,9 @@ class AccessRollup {
     }
     jdbc.batchUpdate(
         "insert into access_day (facility_code, day_jst, "
-            + DAY_COLUMNS
+            + String.join(", ", DAY_COLUMNS)
             + ") values (?, ?"
-            + ", ?".repeat(columns.length)
+            + ", ?".repeat(DAY_COLUMNS.size())
             + ")",
         newDays);
     List<ViewerKey> viewerKeys = new ArrayList<>(viewers.keySet());
@@ -138,10 +154,12 @@ class AccessRollup {
 
   /** The summary of the facility's whole history, from the counts alone. */
   AccessSummary wholeHistory(String facilityCode, HighVolumeDays highVolume) {
-    long[] sums = new long[15];
+    long[] sums = new long[DAY_COLUMNS.size()];
     long[] highVolumeAttempts = {0};
     jdbc.query(
-        "select day_jst, " + DAY_COLUMNS + " from access_day where facility_code = ?",
+        "select day_jst, "
+            + String.join(", ", DAY_COLUMNS)
+            + " from access_day where facility_code = ?",
         rs -> {
           for (int i = 0; i < sums.length; i++) {
             sums[i] += rs.getLong(i + 2);
@@ -161,11 +179,11 @@ class AccessRollup {
     byFlag.put(AccessFlag.HIGH_VOLUME, highVolumeAttempts[0]);
     Map<String, Long> byCategory = new LinkedHashMap<>();
     for (InfoCategory c : InfoCategory.values()) {
-      byCategory.put(c.name(), sums[4 + c.ordinal()]);
+      byCategory.put(c.name(), sums[CATEGORY + c.ordinal()]);
     }
     Map<String, Long> byReason = new LinkedHashMap<>();
     for (DenialReason r : DenialReason.values()) {
-      byReason.put(r.name(), sums[9 + r.ordinal()]);
+      byReason.put(r.name(), sums[REASON + r.ordinal()]);
     }
     Map<String, Long> byViewer = new LinkedHashMap<>();
     jdbc.query(
