@@ -133,8 +133,12 @@ public class GroupCommit {
 
     List<Pending> take(int max) {
       List<Pending> group = new ArrayList<>();
-      for (Pending p = waiting.poll(); p != null; p = group.size() < max ? waiting.poll() : null) {
-        group.add(p);
+      while (group.size() < max) {
+        Pending next = waiting.poll();
+        if (next == null) {
+          break;
+        }
+        group.add(next);
       }
       return group;
     }

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HistoryWriter {
   /** The tables of the history, emptied by a reset. */
-  static final List<String> TABLES =
+  private static final List<String> TABLES =
       List.of("access_attempt", "access_day", "access_viewer", "access_patient");
 
   /**
