@@ -37,7 +37,7 @@ class PatientRecents {
 
   /**
    * The patients of the batch already stored, each with its latest attempts (null when not kept:
-   * rows written before V53, or too many to keep).
+   * too many to keep, or view ids the text cannot hold).
    */
   Map<List<String>, RecentAttempts> read(List<List<String>> patients) {
     Map<List<String>, RecentAttempts> known = new LinkedHashMap<>();
@@ -81,11 +81,9 @@ class PatientRecents {
     byPatient.forEach(
         (key, rows) -> {
           RecentAttempts before = known.get(key);
-          if (known.containsKey(key) && before == null && kept > 0) {
-            before = latestStored(key); // kept from now on
-          }
+          // A stored patient whose latest attempts are not kept stays so: judged from its rows.
           String recent = null;
-          if (kept > 0) {
+          if (kept > 0 && (before != null || !known.containsKey(key))) {
             List<RepeatJudge.Stored> all = new ArrayList<>();
             for (RepeatJudge.Stored s :
                 before == null ? List.<RepeatJudge.Stored>of() : before.attempts()) {
@@ -116,21 +114,5 @@ class PatientRecents {
         "update access_patient set recent = ? where facility_code = ? and patient_ref = ?",
         updates,
         new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
-  }
-
-  /** The latest stored attempts of a patient whose row does not keep them (written before V53). */
-  private RecentAttempts latestStored(List<String> patient) {
-    List<RepeatJudge.Stored> latest =
-        new ArrayList<>(
-            jdbc.query(
-                "select view_id, at_ms, repeated_patient from access_attempt"
-                    + " where facility_code = ? and patient_ref = ?"
-                    + " order by at_ms desc, view_id desc limit ?",
-                (rs, n) -> new RepeatJudge.Stored(rs.getString(1), rs.getLong(2), rs.getBoolean(3)),
-                patient.get(0),
-                patient.get(1),
-                kept()));
-    latest.sort(BY_INSTANT);
-    return new RecentAttempts(latest);
   }
 }
