@@ -57,56 +57,6 @@ public final class BenchmarkSuite {
   static final String HISTORY_PROCESSOR = "access-history";
   private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(30);
 
-  /** What to measure and how much. */
-  record Options(
-      boolean postgres,
-      int size,
-      int runs,
-      int views,
-      int threads,
-      int appends,
-      int commands,
-      int subscribers,
-      int queries) {
-
-    static Options full() {
-      return new Options(false, 1_000_000, 3, 20_000, 8, 20_000, 2_000, 100, 300);
-    }
-
-    /** The reduced size run inside {@code mvn verify}, so that the code cannot rot. */
-    static Options small() {
-      return new Options(false, 2_000, 1, 100, 8, 100, 80, 10, 20);
-    }
-
-    static Options parse(String[] args) {
-      Options o = full();
-      for (String arg : args) {
-        String[] kv = arg.split("=", 2);
-        int n = kv.length == 2 ? Integer.parseInt(kv[1].replace("_", "").replace(",", "")) : 0;
-        o =
-            switch (kv[0]) {
-              case "--postgres" -> o.with(true, o.size, o.runs, o.views, o.appends, o.commands);
-              case "--size" -> o.with(o.postgres, n, o.runs, o.views, o.appends, o.commands);
-              case "--runs" -> o.with(o.postgres, o.size, n, o.views, o.appends, o.commands);
-              case "--views" -> o.with(o.postgres, o.size, o.runs, n, n, o.commands);
-              case "--commands" -> o.with(o.postgres, o.size, o.runs, o.views, o.appends, n);
-              default ->
-                  throw new IllegalArgumentException(
-                      "unknown option "
-                          + arg
-                          + "; use --postgres --size=N --runs=N --views=N --commands=N");
-            };
-      }
-      return o;
-    }
-
-    private Options with(
-        boolean postgres, int size, int runs, int views, int appends, int commands) {
-      return new Options(
-          postgres, size, runs, views, threads, appends, commands, subscribers, queries);
-    }
-  }
-
   private final Api api;
   private final JdbcTemplate jdbc;
   private final Configuration axon;
@@ -114,11 +64,11 @@ public final class BenchmarkSuite {
   private final ViewSetup world;
   private final HistoryBenchmark history;
   private final ViewLoad load;
-  private final Options options;
+  private final SuiteOptions options;
   private Path partial;
 
   BenchmarkSuite(
-      ConfigurableApplicationContext context, Api api, String municipality, Options options) {
+      ConfigurableApplicationContext context, Api api, String municipality, SuiteOptions options) {
     this.api = api;
     this.jdbc = context.getBean(JdbcTemplate.class);
     this.axon = context.getBean(Configuration.class);
@@ -131,7 +81,7 @@ public final class BenchmarkSuite {
   }
 
   public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
+    SuiteOptions options = SuiteOptions.parse(args);
     String dir = Path.of("target", "bench", "data-" + System.currentTimeMillis()).toString();
     List<String> settings =
         new ArrayList<>(
@@ -185,21 +135,8 @@ public final class BenchmarkSuite {
       throws Exception {
     Report report = new Report();
     machine(report);
-    report.setup(
-        "store", options.postgres() ? "PostgreSQL (embedded, zonky)" : "H2 file (embedded)");
-    report.setup(
-        "sizes",
-        String.format(
-            Locale.ROOT,
-            "seeded views %,d; runs %d; %d client threads; %,d lookups, %,d raw appends,"
-                + " %,d commands and %d queries per run",
-            options.size(),
-            options.runs(),
-            options.threads(),
-            options.views(),
-            options.appends(),
-            options.commands(),
-            options.queries()));
+    report.setup("store", options.store());
+    report.setup("sizes", options.sizes());
     world.activate();
     notices.load(NoticeSeriesLoader.NOTO_2024);
     ViewSetup.Client fresh = world.client(freshAccount, freshCode);
