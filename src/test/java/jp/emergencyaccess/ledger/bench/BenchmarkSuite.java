@@ -1,6 +1,5 @@
 package jp.emergencyaccess.ledger.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import jp.emergencyaccess.ledger.LedgerApplication;
 import jp.emergencyaccess.ledger.access.ViewRequests;
@@ -58,7 +53,8 @@ public final class BenchmarkSuite {
   private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(30);
 
   private final Api api;
-  private final JdbcTemplate jdbc;
+  private final EventCounts store;
+  private final ClientThreads clients;
   private final Configuration axon;
   private final NoticeSeriesLoader notices;
   private final ViewSetup world;
@@ -70,7 +66,9 @@ public final class BenchmarkSuite {
   BenchmarkSuite(
       ConfigurableApplicationContext context, Api api, String municipality, SuiteOptions options) {
     this.api = api;
-    this.jdbc = context.getBean(JdbcTemplate.class);
+    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+    this.store = new EventCounts(jdbc);
+    this.clients = new ClientThreads(options.threads());
     this.axon = context.getBean(Configuration.class);
     this.notices = context.getBean(NoticeSeriesLoader.class);
     EventStorageEngine engine = context.getBean(EventStorageEngine.class);
@@ -134,7 +132,7 @@ public final class BenchmarkSuite {
   Report run(String freshAccount, String freshCode, String busyAccount, String busyCode)
       throws Exception {
     Report report = new Report();
-    machine(report);
+    Machine.describe(report);
     report.setup("store", options.store());
     report.setup("sizes", options.sizes());
     world.activate();
@@ -161,12 +159,11 @@ public final class BenchmarkSuite {
     report.setup(
         "processors caught up after seeding",
         String.format(Locale.ROOT, "%.1f s%s", (System.nanoTime() - started) / 1e9, lagging));
-    report.setup("events in store", eventCount());
+    report.setup("events in store", store.events());
 
     load.measure(
         "warm-up", fresh, Math.max(options.views() / 4, options.threads()), options.threads());
-    Map<String, List<Double>> runs = new LinkedHashMap<>();
-    Map<String, String> unit = new LinkedHashMap<>();
+    RunFigures figures = new RunFigures();
     String busyLabel = String.format(Locale.ROOT, "facility with %,d views", options.size());
     for (int run = 1; run <= options.runs(); run++) {
       System.out.printf("run %d of %d%n", run, options.runs());
@@ -184,15 +181,13 @@ public final class BenchmarkSuite {
       System.out.println("  " + f);
       System.out.println("  " + b);
       check(f.errors() == 0 && b.errors() == 0, "refused lookups: " + f + " / " + b);
-      add(runs, unit, "(1) view decisions, fresh facility", "decisions/s", f.perSecond());
-      add(runs, unit, "(1) view latency p50, fresh facility", "ms", f.p50());
-      add(runs, unit, "(1) view latency p99, fresh facility", "ms", f.p99());
-      add(runs, unit, "(1) view decisions, " + busyLabel, "decisions/s", b.perSecond());
-      add(runs, unit, "(1) view latency p50, " + busyLabel, "ms", b.p50());
-      add(runs, unit, "(1) view latency p99, " + busyLabel, "ms", b.p99());
-      add(
-          runs,
-          unit,
+      figures.add("(1) view decisions, fresh facility", "decisions/s", f.perSecond());
+      figures.add("(1) view latency p50, fresh facility", "ms", f.p50());
+      figures.add("(1) view latency p99, fresh facility", "ms", f.p99());
+      figures.add("(1) view decisions, " + busyLabel, "decisions/s", b.perSecond());
+      figures.add("(1) view latency p50, " + busyLabel, "ms", b.p50());
+      figures.add("(1) view latency p99, " + busyLabel, "ms", b.p99());
+      figures.add(
           "(1) busy facility's rate relative to the fresh one",
           "%",
           100 * b.perSecond() / f.perSecond());
@@ -200,9 +195,7 @@ public final class BenchmarkSuite {
           load.measureHttpFloor("HTTP floor (GET)", fresh, options.views(), options.threads());
       System.out.println("  " + floor);
       check(floor.errors() == 0, "refused checks: " + floor);
-      add(
-          runs,
-          unit,
+      figures.add(
           "(1) HTTP floor: authenticated GET answered from memory",
           "requests/s",
           floor.perSecond());
@@ -216,71 +209,50 @@ public final class BenchmarkSuite {
       System.out.println("  " + fi);
       System.out.println("  " + bi);
       check(fi.errors() == 0 && bi.errors() == 0, "refused lookups: " + fi + " / " + bi);
-      add(
-          runs,
-          unit,
-          "(1) in-process view decisions, fresh facility",
-          "decisions/s",
-          fi.perSecond());
-      add(runs, unit, "(1) in-process view latency p50, fresh facility", "ms", fi.p50());
-      add(runs, unit, "(1) in-process view latency p99, fresh facility", "ms", fi.p99());
-      add(runs, unit, "(1) in-process view decisions, " + busyLabel, "decisions/s", bi.perSecond());
-      add(runs, unit, "(1) in-process view latency p99, " + busyLabel, "ms", bi.p99());
+      figures.add("(1) in-process view decisions, fresh facility", "decisions/s", fi.perSecond());
+      figures.add("(1) in-process view latency p50, fresh facility", "ms", fi.p50());
+      figures.add("(1) in-process view latency p99, fresh facility", "ms", fi.p99());
+      figures.add("(1) in-process view decisions, " + busyLabel, "decisions/s", bi.perSecond());
+      figures.add("(1) in-process view latency p99, " + busyLabel, "ms", bi.p99());
       // (2) the store alone, with the same events.
       double raw = rawAppends(fresh);
       System.out.printf(Locale.ROOT, "  raw appends %.0f events/s%n", raw);
-      add(runs, unit, "(2) raw event store appends, 1 event/transaction", "events/s", raw);
-      add(runs, unit, "(2) view decisions (fresh) / raw appends", "%", 100 * f.perSecond() / raw);
+      figures.add("(2) raw event store appends, 1 event/transaction", "events/s", raw);
+      figures.add("(2) view decisions (fresh) / raw appends", "%", 100 * f.perSecond() / raw);
       // (4) queries.
       for (Map.Entry<String, Latencies> q : queries(busy).entrySet()) {
-        add(runs, unit, "(4) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));
-        add(runs, unit, "(4) " + q.getKey() + " p99", "ms", q.getValue().quantileMillis(0.99));
+        figures.add("(4) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));
+        figures.add("(4) " + q.getKey() + " p99", "ms", q.getValue().quantileMillis(0.99));
       }
       // (5) stream fan-out.
       for (int subscribers : new int[] {0, options.subscribers()}) {
         double perSecond = commandsWithSubscribers(subscribers);
         System.out.printf(
             Locale.ROOT, "  %d subscribers: %.0f commands/s%n", subscribers, perSecond);
-        add(
-            runs,
-            unit,
-            "(5) commands with " + subscribers + " stream subscribers",
-            "commands/s",
-            perSecond);
+        figures.add(
+            "(5) commands with " + subscribers + " stream subscribers", "commands/s", perSecond);
       }
       // (3) catch-up last: it loads the machine for as long as it replays.
-      catchUp().ifPresent(rate -> add(runs, unit, "(3) access-history catch-up", "events/s", rate));
+      catchUp().ifPresent(rate -> figures.add("(3) access-history catch-up", "events/s", rate));
       if (partial != null) {
         // The runs so far, in case a long run is cut short.
-        Report sofar = new Report().setup("runs completed", run);
-        runs.forEach((name, values) -> sofar.add(Figure.of(name, unit.get(name), values)));
-        sofar.write(partial);
+        figures.addTo(new Report().setup("runs completed", run)).write(partial);
       }
     }
-    runs.forEach((name, values) -> report.add(Figure.of(name, unit.get(name), values)));
-    if (!runs.containsKey("(3) access-history catch-up")) {
+    figures.addTo(report);
+    if (!figures.has("(3) access-history catch-up")) {
       report.notMeasured(
           "(3) access-history catch-up",
           "no streaming processor '" + HISTORY_PROCESSOR + "' (issue 5 not merged)");
     }
     for (String what : List.of("history, first page", "history, filtered page")) {
-      if (!runs.containsKey("(4) " + what + " p50")) {
+      if (!figures.has("(4) " + what + " p50")) {
         report.notMeasured("(4) " + what + " p50/p99", historyWhy);
       }
     }
-    report.setup("events in store at the end", eventCount());
-    machineLoad(report, "load average at the end");
+    report.setup("events in store at the end", store.events());
+    Machine.load(report, "load average at the end");
     return report;
-  }
-
-  private static void add(
-      Map<String, List<Double>> runs,
-      Map<String, String> units,
-      String name,
-      String unit,
-      double v) {
-    runs.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
-    units.put(name, unit);
   }
 
   /** {@code appends} MedicalInfoViewed events, one per transaction, from the client threads. */
@@ -288,27 +260,27 @@ public final class BenchmarkSuite {
     String patientRef = world.patientRef(client);
     Instant at = Instant.parse("2024-02-20T01:00:00Z");
     String run = UUID.randomUUID().toString().substring(0, 8);
-    return parallel(
+    return clients.run(
         options.appends(),
         i -> world.appendOne(client, patientRef, "raw-" + run + "-" + i, at.plusMillis(i)));
   }
 
   /** Notice registrations over HTTP while {@code subscribers} stream clients read every event. */
   private double commandsWithSubscribers(int subscribers) throws Exception {
-    long start = head();
-    List<SseClient> clients = new ArrayList<>();
+    long start = store.head();
+    List<SseClient> streams = new ArrayList<>();
     try {
       for (int i = 0; i < subscribers; i++) {
-        clients.add(SseClient.open(api.as("monitor"), "/api/stream?from=" + start));
+        streams.add(SseClient.open(api.as("monitor"), "/api/stream?from=" + start));
       }
-      for (SseClient client : clients) {
-        check(client.status() == 200, "stream refused: " + client.status());
-        client.awaitOpen(Duration.ofSeconds(60));
+      for (SseClient stream : streams) {
+        check(stream.status() == 200, "stream refused: " + stream.status());
+        stream.awaitOpen(Duration.ofSeconds(60));
       }
       String series = "bench-" + UUID.randomUUID().toString().substring(0, 8);
       Api mhlw = api.as("mhlw");
       double perSecond =
-          parallel(
+          clients.run(
               options.commands(),
               i ->
                   ViewSetup.expect(
@@ -326,14 +298,14 @@ public final class BenchmarkSuite {
                               "2024-01-02",
                               "title",
                               "benchmark"))));
-      long through = head();
-      for (SseClient client : clients) {
-        int got = client.eventsThrough(through, Duration.ofSeconds(120)).size();
+      long through = store.head();
+      for (SseClient stream : streams) {
+        int got = stream.eventsThrough(through, Duration.ofSeconds(120)).size();
         check(got >= options.commands(), "a subscriber got " + got + " events");
       }
       return perSecond;
     } finally {
-      clients.forEach(SseClient::close);
+      streams.forEach(SseClient::close);
     }
   }
 
@@ -399,8 +371,8 @@ public final class BenchmarkSuite {
       return Optional.empty();
     }
     StreamingEventProcessor processor = found.get();
-    long events = eventCount();
-    long head = head();
+    long events = store.events();
+    long head = store.head();
     processor.shutDown();
     processor.resetTokens();
     long started = System.nanoTime();
@@ -413,7 +385,7 @@ public final class BenchmarkSuite {
 
   /** Waits until every running streaming processor has handled the store's head. */
   private String awaitStreamingProcessors() {
-    long head = head();
+    long head = store.head();
     StringBuilder lagging = new StringBuilder();
     axon.eventProcessingConfiguration()
         .eventProcessors()
@@ -445,67 +417,6 @@ public final class BenchmarkSuite {
       }
     }
     return false;
-  }
-
-  /** Runs {@code count} tasks from the client threads; returns tasks per second. */
-  private double parallel(int count, java.util.function.IntConsumer task) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-    long started = System.nanoTime();
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < options.threads(); t++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    task.accept(i);
-                  }
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return count / ((System.nanoTime() - started) / 1e9);
-  }
-
-  long head() {
-    return jdbc.queryForObject(
-        "select coalesce(max(globalindex), 0) from domainevententry", Long.class);
-  }
-
-  long eventCount() {
-    return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-  }
-
-  private static void machine(Report report) {
-    var os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    report.setup("cpus", Runtime.getRuntime().availableProcessors());
-    report.setup(
-        "memory", String.format(Locale.ROOT, "%.1f GiB", os.getTotalMemorySize() / 1073741824.0));
-    report.setup(
-        "java",
-        System.getProperty("java.vm.name")
-            + " "
-            + Runtime.version()
-            + ", max heap "
-            + Runtime.getRuntime().maxMemory() / 1048576
-            + " MiB");
-    report.setup("started", Instant.now().toString());
-    machineLoad(report, "load average at the start");
-  }
-
-  private static void machineLoad(Report report, String key) {
-    report.setup(
-        key,
-        String.format(
-            Locale.ROOT,
-            "%.2f",
-            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
   }
 
   private static void check(boolean condition, String message) {
