@@ -1,29 +1,17 @@
 package jp.emergencyaccess.ledger.bench;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.UUID;
-import java.util.function.Supplier;
 import jp.emergencyaccess.ledger.LedgerApplication;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.investigation.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.EmbeddedPostgresInitializer;
-import jp.emergencyaccess.ledger.support.SseClient;
-import jp.emergencyaccess.ledger.timetravel.NotoFacts;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,43 +26,46 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>view decisions per second and p50/p99 latency with 8 client threads over HTTP, for a fresh
  *       facility and for the seeded one;
  *   <li>the raw rate of Axon's storage engine appending the same {@code MedicalInfoViewed} events,
- *       one per transaction from 8 threads, without command handling, and the ratio of (1) to it;
- *   <li>projection catch-up of the access-history processor replaying the whole store;
+ *       one per transaction from 8 threads, without command handling, and the ratio of (1) to it
+ *       ({@link RawAppends});
+ *   <li>projection catch-up of the access-history processor replaying the whole store ({@link
+ *       StreamingProcessors});
  *   <li>query latency: a facility's first history page, a filtered page, an as-of-revision
- *       activation answer;
- *   <li>command throughput with 0 and with 100 stream (SSE) subscribers attached.
+ *       activation answer ({@link QueryLatency});
+ *   <li>command throughput with 0 and with 100 stream (SSE) subscribers attached ({@link
+ *       StreamFanOut}).
  * </ol>
  *
  * Figures that cannot be measured are reported as "not measured (why)". The table is printed and
  * written as JSON to {@code target/bench/results.json}. Run it with {@code bench/run.sh}.
  */
 public final class BenchmarkSuite {
-  static final String HISTORY_PROCESSOR = "access-history";
-  private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(30);
-
-  private final Api api;
   private final EventCounts store;
-  private final ClientThreads clients;
-  private final Configuration axon;
   private final NoticeSeriesLoader notices;
   private final ViewSetup world;
   private final HistoryBenchmark history;
   private final ViewLoad load;
+  private final StreamingProcessors processors;
+  private final RawAppends rawAppends;
+  private final QueryLatency queries;
+  private final StreamFanOut fanOut;
   private final SuiteOptions options;
   private Path partial;
 
   BenchmarkSuite(
       ConfigurableApplicationContext context, Api api, String municipality, SuiteOptions options) {
-    this.api = api;
     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-    this.store = new EventCounts(jdbc);
-    this.clients = new ClientThreads(options.threads());
-    this.axon = context.getBean(Configuration.class);
-    this.notices = context.getBean(NoticeSeriesLoader.class);
     EventStorageEngine engine = context.getBean(EventStorageEngine.class);
+    ClientThreads clients = new ClientThreads(options.threads());
+    this.store = new EventCounts(jdbc);
+    this.notices = context.getBean(NoticeSeriesLoader.class);
     this.world = new ViewSetup(api, engine, jdbc, municipality);
     this.history = new HistoryBenchmark(api, engine, jdbc);
     this.load = new ViewLoad(api, context.getBean(ViewRequests.class));
+    this.processors = new StreamingProcessors(context.getBean(Configuration.class), store);
+    this.rawAppends = new RawAppends(world, clients, options.appends());
+    this.queries = new QueryLatency(api, processors, options.queries());
+    this.fanOut = new StreamFanOut(api, store, clients, options.commands());
     this.options = options;
   }
 
@@ -141,25 +132,7 @@ public final class BenchmarkSuite {
     ViewSetup.Client busy = world.client(busyAccount, busyCode);
     String freshRef = world.patientRef(fresh);
     String busyRef = world.patientRef(busy);
-
-    long started = System.nanoTime();
-    history.seed(busy.facilityCode(), options.size());
-    double seedSeconds = (System.nanoTime() - started) / 1e9;
-    report.setup(
-        "seeding",
-        String.format(
-            Locale.ROOT,
-            "%,d view attempts (5 %% denied, 20,000 patients, February 2024) appended in batches"
-                + " of 5,000 in %.1f s (%.0f events/s)",
-            options.size(),
-            seedSeconds,
-            options.size() / seedSeconds));
-    started = System.nanoTime();
-    String lagging = awaitStreamingProcessors();
-    report.setup(
-        "processors caught up after seeding",
-        String.format(Locale.ROOT, "%.1f s%s", (System.nanoTime() - started) / 1e9, lagging));
-    report.setup("events in store", store.events());
+    seed(report, busy);
 
     load.measure(
         "warm-up", fresh, Math.max(options.views() / 4, options.threads()), options.threads());
@@ -215,25 +188,27 @@ public final class BenchmarkSuite {
       figures.add("(1) in-process view decisions, " + busyLabel, "decisions/s", bi.perSecond());
       figures.add("(1) in-process view latency p99, " + busyLabel, "ms", bi.p99());
       // (2) the store alone, with the same events.
-      double raw = rawAppends(fresh);
+      double raw = rawAppends.perSecond(fresh);
       System.out.printf(Locale.ROOT, "  raw appends %.0f events/s%n", raw);
       figures.add("(2) raw event store appends, 1 event/transaction", "events/s", raw);
       figures.add("(2) view decisions (fresh) / raw appends", "%", 100 * f.perSecond() / raw);
       // (4) queries.
-      for (Map.Entry<String, Latencies> q : queries(busy).entrySet()) {
+      for (Map.Entry<String, Latencies> q : queries.measure(busy).entrySet()) {
         figures.add("(4) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));
         figures.add("(4) " + q.getKey() + " p99", "ms", q.getValue().quantileMillis(0.99));
       }
       // (5) stream fan-out.
       for (int subscribers : new int[] {0, options.subscribers()}) {
-        double perSecond = commandsWithSubscribers(subscribers);
+        double perSecond = fanOut.commandsWithSubscribers(subscribers);
         System.out.printf(
             Locale.ROOT, "  %d subscribers: %.0f commands/s%n", subscribers, perSecond);
         figures.add(
             "(5) commands with " + subscribers + " stream subscribers", "commands/s", perSecond);
       }
       // (3) catch-up last: it loads the machine for as long as it replays.
-      catchUp().ifPresent(rate -> figures.add("(3) access-history catch-up", "events/s", rate));
+      processors
+          .catchUp()
+          .ifPresent(rate -> figures.add("(3) access-history catch-up", "events/s", rate));
       if (partial != null) {
         // The runs so far, in case a long run is cut short.
         figures.addTo(new Report().setup("runs completed", run)).write(partial);
@@ -243,11 +218,13 @@ public final class BenchmarkSuite {
     if (!figures.has("(3) access-history catch-up")) {
       report.notMeasured(
           "(3) access-history catch-up",
-          "no streaming processor '" + HISTORY_PROCESSOR + "' (issue 5 not merged)");
+          "no streaming processor '"
+              + StreamingProcessors.HISTORY_PROCESSOR
+              + "' (issue 5 not merged)");
     }
     for (String what : List.of("history, first page", "history, filtered page")) {
       if (!figures.has("(4) " + what + " p50")) {
-        report.notMeasured("(4) " + what + " p50/p99", historyWhy);
+        report.notMeasured("(4) " + what + " p50/p99", queries.historyWhy());
       }
     }
     report.setup("events in store at the end", store.events());
@@ -255,171 +232,29 @@ public final class BenchmarkSuite {
     return report;
   }
 
-  /** {@code appends} MedicalInfoViewed events, one per transaction, from the client threads. */
-  private double rawAppends(ViewSetup.Client client) throws Exception {
-    String patientRef = world.patientRef(client);
-    Instant at = Instant.parse("2024-02-20T01:00:00Z");
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    return clients.run(
-        options.appends(),
-        i -> world.appendOne(client, patientRef, "raw-" + run + "-" + i, at.plusMillis(i)));
-  }
-
-  /** Notice registrations over HTTP while {@code subscribers} stream clients read every event. */
-  private double commandsWithSubscribers(int subscribers) throws Exception {
-    long start = store.head();
-    List<SseClient> streams = new ArrayList<>();
-    try {
-      for (int i = 0; i < subscribers; i++) {
-        streams.add(SseClient.open(api.as("monitor"), "/api/stream?from=" + start));
-      }
-      for (SseClient stream : streams) {
-        check(stream.status() == 200, "stream refused: " + stream.status());
-        stream.awaitOpen(Duration.ofSeconds(60));
-      }
-      String series = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-      Api mhlw = api.as("mhlw");
-      double perSecond =
-          clients.run(
-              options.commands(),
-              i ->
-                  ViewSetup.expect(
-                      201,
-                      mhlw.post(
-                          "/api/notices",
-                          Map.of(
-                              "noticeId",
-                              series + "-" + i,
-                              "series",
-                              series + "-" + i,
-                              "revision",
-                              1,
-                              "issuedOn",
-                              "2024-01-02",
-                              "title",
-                              "benchmark"))));
-      long through = store.head();
-      for (SseClient stream : streams) {
-        int got = stream.eventsThrough(through, Duration.ofSeconds(120)).size();
-        check(got >= options.commands(), "a subscriber got " + got + " events");
-      }
-      return perSecond;
-    } finally {
-      streams.forEach(SseClient::close);
-    }
-  }
-
-  private String historyWhy = "not tried";
-
-  /** The query latencies of one run, by query. */
-  private Map<String, Latencies> queries(ViewSetup.Client busy) {
-    Map<String, Latencies> result = new LinkedHashMap<>();
-    Random random = new Random(42);
-    Supplier<String> day = () -> LocalDate.of(2024, 1, 1).plusDays(random.nextInt(75)).toString();
-    Api monitor = api.as("monitor");
-    result.put(
-        "as-of-revision activation answer",
-        latencies(
-            () ->
-                monitor.get(
-                    "/api/activation?at="
-                        + day.get()
-                        + "&revision="
-                        + NotoFacts.REVISIONS.get(random.nextInt(NotoFacts.REVISIONS.size())))));
-    if (historyProcessor().isEmpty()) {
-      historyWhy = "no '" + HISTORY_PROCESSOR + "' processor (issue 5 not merged)";
-      return result;
-    }
-    String base = "/api/facilities/" + busy.facilityCode() + "/accesses";
-    Api reader = api.as("fund");
-    Api.Reply probe = reader.get(base + "?limit=100");
-    if (probe.status() != 200) {
-      historyWhy = "GET " + base + " answered " + probe.status();
-      return result;
-    }
-    result.put("history, first page", latencies(() -> reader.get(base + "?limit=100")));
-    result.put(
-        "history, filtered page",
-        latencies(
-            () -> reader.get(base + "?decision=DENIED&from=2024-02-10&to=2024-02-12&limit=100")));
-    return result;
-  }
-
-  private Latencies latencies(Supplier<Api.Reply> call) {
-    for (int i = 0; i < Math.min(20, options.queries()); i++) {
-      call.get();
-    }
-    Latencies latencies = new Latencies(options.queries());
-    for (int i = 0; i < options.queries(); i++) {
-      long sent = System.nanoTime();
-      Api.Reply reply = call.get();
-      latencies.add(System.nanoTime() - sent);
-      check(reply.status() == 200, "query failed: " + reply);
-    }
-    return latencies;
-  }
-
-  private Optional<StreamingEventProcessor> historyProcessor() {
-    return axon.eventProcessingConfiguration()
-        .eventProcessor(HISTORY_PROCESSOR, StreamingEventProcessor.class);
-  }
-
-  /** Resets the access-history processor's tokens and times the replay of the whole store. */
-  private Optional<Double> catchUp() {
-    Optional<StreamingEventProcessor> found = historyProcessor();
-    if (found.isEmpty() || !found.get().supportsReset()) {
-      return Optional.empty();
-    }
-    StreamingEventProcessor processor = found.get();
-    long events = store.events();
-    long head = store.head();
-    processor.shutDown();
-    processor.resetTokens();
+  /** Seeds the busy facility's views and waits for the processors to handle them. */
+  private void seed(Report report, ViewSetup.Client busy) {
     long started = System.nanoTime();
-    processor.start();
-    check(awaitCaughtUp(processor, head), "the access-history processor did not catch up");
-    double rate = events / ((System.nanoTime() - started) / 1e9);
-    System.out.printf(Locale.ROOT, "  catch-up of %,d events: %.0f events/s%n", events, rate);
-    return Optional.of(rate);
+    history.seed(busy.facilityCode(), options.size());
+    double seedSeconds = (System.nanoTime() - started) / 1e9;
+    report.setup(
+        "seeding",
+        String.format(
+            Locale.ROOT,
+            "%,d view attempts (5 %% denied, 20,000 patients, February 2024) appended in batches"
+                + " of 5,000 in %.1f s (%.0f events/s)",
+            options.size(),
+            seedSeconds,
+            options.size() / seedSeconds));
+    started = System.nanoTime();
+    String lagging = processors.awaitAll();
+    report.setup(
+        "processors caught up after seeding",
+        String.format(Locale.ROOT, "%.1f s%s", (System.nanoTime() - started) / 1e9, lagging));
+    report.setup("events in store", store.events());
   }
 
-  /** Waits until every running streaming processor has handled the store's head. */
-  private String awaitStreamingProcessors() {
-    long head = store.head();
-    StringBuilder lagging = new StringBuilder();
-    axon.eventProcessingConfiguration()
-        .eventProcessors()
-        .forEach(
-            (name, processor) -> {
-              if (processor instanceof StreamingEventProcessor streaming
-                  && processor.isRunning()
-                  && !awaitCaughtUp(streaming, head)) {
-                lagging.append(" (").append(name).append(" still behind)");
-              }
-            });
-    return lagging.toString();
-  }
-
-  private static boolean awaitCaughtUp(StreamingEventProcessor processor, long head) {
-    long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-      if (!status.isEmpty()
-          && status.values().stream()
-              .allMatch(s -> s.isCaughtUp() && s.getCurrentPosition().orElse(-1) >= head)) {
-        return true;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private static void check(boolean condition, String message) {
+  static void check(boolean condition, String message) {
     if (!condition) {
       throw new IllegalStateException(message);
     }
