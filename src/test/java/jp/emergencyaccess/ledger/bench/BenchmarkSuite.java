@@ -1,19 +1,15 @@
 package jp.emergencyaccess.ledger.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jp.emergencyaccess.ledger.LedgerApplication;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.investigation.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
-import jp.emergencyaccess.ledger.support.EmbeddedPostgresInitializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <ol>
  *   <li>view decisions per second and p50/p99 latency with 8 client threads over HTTP, for a fresh
- *       facility and for the seeded one;
+ *       facility and for the seeded one ({@link ViewDecisions});
  *   <li>the raw rate of Axon's storage engine appending the same {@code MedicalInfoViewed} events,
  *       one per transaction from 8 threads, without command handling, and the ratio of (1) to it
  *       ({@link RawAppends});
@@ -71,36 +67,9 @@ public final class BenchmarkSuite {
 
   public static void main(String[] args) throws Exception {
     SuiteOptions options = SuiteOptions.parse(args);
-    String dir = Path.of("target", "bench", "data-" + System.currentTimeMillis()).toString();
-    List<String> settings =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--ledger.data-dir=" + dir,
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"));
-    if (options.postgres()) {
-      settings.addAll(
-          List.of(
-              "--spring.profiles.active=postgres",
-              "--spring.datasource.url=" + EmbeddedPostgresInitializer.newDatabase(),
-              "--spring.datasource.username=postgres",
-              "--spring.datasource.password=postgres",
-              "--ledger.dev-accounts=true",
-              "--ledger.integrity.generate-key=true",
-              // A throwaway pseudonym key: the benchmark's database is thrown away too.
-              "--ledger.pseudonym.key=" + throwawayKey()));
-    }
-    String[][] accounts = {{"bench-fresh", "4719099998"}, {"bench-busy", "4719099980"}};
-    for (String[] account : accounts) {
-      String prefix = "--ledger.accounts." + account[0];
-      settings.add(prefix + ".password={noop}" + account[0]);
-      settings.add(prefix + ".role=FACILITY");
-      settings.add(prefix + ".facility-code=" + account[1]);
-    }
+    String[][] accounts = BenchLedger.ACCOUNTS;
     Report report;
-    try (ConfigurableApplicationContext context =
-        SpringApplication.run(LedgerApplication.class, settings.toArray(String[]::new))) {
+    try (ConfigurableApplicationContext context = BenchLedger.start(options)) {
       int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
       BenchmarkSuite suite = new BenchmarkSuite(context, Api.at(port), "472018", options);
       suite.partial = Path.of("target", "bench", "partial.json");
@@ -111,12 +80,6 @@ public final class BenchmarkSuite {
     report.write(json);
     System.out.println("written to " + json);
     System.exit(0);
-  }
-
-  private static String throwawayKey() {
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    return java.util.Base64.getEncoder().encodeToString(key);
   }
 
   /** Sets the world up, seeds, and measures every figure {@code runs} times. */
@@ -130,68 +93,22 @@ public final class BenchmarkSuite {
     notices.load(NoticeSeriesLoader.NOTO_2024);
     ViewSetup.Client fresh = world.client(freshAccount, freshCode);
     ViewSetup.Client busy = world.client(busyAccount, busyCode);
-    String freshRef = world.patientRef(fresh);
-    String busyRef = world.patientRef(busy);
+    ViewDecisions views =
+        new ViewDecisions(
+            load, options, fresh, world.patientRef(fresh), busy, world.patientRef(busy));
     seed(report, busy);
 
     load.measure(
         "warm-up", fresh, Math.max(options.views() / 4, options.threads()), options.threads());
     RunFigures figures = new RunFigures();
-    String busyLabel = String.format(Locale.ROOT, "facility with %,d views", options.size());
     for (int run = 1; run <= options.runs(); run++) {
       System.out.printf("run %d of %d%n", run, options.runs());
-      // (1) view decisions: fresh and busy facility, the first of them alternating between runs,
-      // so neither is always the one measured right after the previous run's catch-up.
-      ViewLoad.Figures f;
-      ViewLoad.Figures b;
-      if (run % 2 == 1) {
-        f = load.measure("fresh facility", fresh, options.views(), options.threads());
-        b = load.measure(busyLabel, busy, options.views(), options.threads());
-      } else {
-        b = load.measure(busyLabel, busy, options.views(), options.threads());
-        f = load.measure("fresh facility", fresh, options.views(), options.threads());
-      }
-      System.out.println("  " + f);
-      System.out.println("  " + b);
-      check(f.errors() == 0 && b.errors() == 0, "refused lookups: " + f + " / " + b);
-      figures.add("(1) view decisions, fresh facility", "decisions/s", f.perSecond());
-      figures.add("(1) view latency p50, fresh facility", "ms", f.p50());
-      figures.add("(1) view latency p99, fresh facility", "ms", f.p99());
-      figures.add("(1) view decisions, " + busyLabel, "decisions/s", b.perSecond());
-      figures.add("(1) view latency p50, " + busyLabel, "ms", b.p50());
-      figures.add("(1) view latency p99, " + busyLabel, "ms", b.p99());
-      figures.add(
-          "(1) busy facility's rate relative to the fresh one",
-          "%",
-          100 * b.perSecond() / f.perSecond());
-      var floor =
-          load.measureHttpFloor("HTTP floor (GET)", fresh, options.views(), options.threads());
-      System.out.println("  " + floor);
-      check(floor.errors() == 0, "refused checks: " + floor);
-      figures.add(
-          "(1) HTTP floor: authenticated GET answered from memory",
-          "requests/s",
-          floor.perSecond());
-      // (1) again without HTTP: the same decision path, called in-process.
-      var fi =
-          load.measureInProcess(
-              "fresh, in-process", fresh, freshRef, options.views(), options.threads());
-      var bi =
-          load.measureInProcess(
-              "busy, in-process", busy, busyRef, options.views(), options.threads());
-      System.out.println("  " + fi);
-      System.out.println("  " + bi);
-      check(fi.errors() == 0 && bi.errors() == 0, "refused lookups: " + fi + " / " + bi);
-      figures.add("(1) in-process view decisions, fresh facility", "decisions/s", fi.perSecond());
-      figures.add("(1) in-process view latency p50, fresh facility", "ms", fi.p50());
-      figures.add("(1) in-process view latency p99, fresh facility", "ms", fi.p99());
-      figures.add("(1) in-process view decisions, " + busyLabel, "decisions/s", bi.perSecond());
-      figures.add("(1) in-process view latency p99, " + busyLabel, "ms", bi.p99());
+      double freshRate = views.measure(run, figures);
       // (2) the store alone, with the same events.
       double raw = rawAppends.perSecond(fresh);
       System.out.printf(Locale.ROOT, "  raw appends %.0f events/s%n", raw);
       figures.add("(2) raw event store appends, 1 event/transaction", "events/s", raw);
-      figures.add("(2) view decisions (fresh) / raw appends", "%", 100 * f.perSecond() / raw);
+      figures.add("(2) view decisions (fresh) / raw appends", "%", 100 * freshRate / raw);
       // (4) queries.
       for (Map.Entry<String, Latencies> q : queries.measure(busy).entrySet()) {
         figures.add("(4) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));
