@@ -1,36 +1,15 @@
 package jp.emergencyaccess.ledger.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import jp.emergencyaccess.ledger.LedgerApplication;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.investigation.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
-import jp.emergencyaccess.ledger.support.EmbeddedPostgresInitializer;
-import jp.emergencyaccess.ledger.support.SseClient;
-import jp.emergencyaccess.ledger.timetravel.NotoFacts;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,127 +20,56 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <ol>
  *   <li>view decisions per second and p50/p99 latency with 8 client threads over HTTP, for a fresh
- *       facility and for the seeded one;
+ *       facility and for the seeded one ({@link ViewDecisions});
  *   <li>the raw rate of Axon's storage engine appending the same {@code MedicalInfoViewed} events,
- *       one per transaction from 8 threads, without command handling, and the ratio of (1) to it;
- *   <li>projection catch-up of the access-history processor replaying the whole store;
+ *       one per transaction from 8 threads, without command handling, and the ratio of (1) to it
+ *       ({@link RawAppends});
+ *   <li>projection catch-up of the access-history processor replaying the whole store ({@link
+ *       StreamingProcessors});
  *   <li>query latency: a facility's first history page, a filtered page, an as-of-revision
- *       activation answer;
- *   <li>command throughput with 0 and with 100 stream (SSE) subscribers attached.
+ *       activation answer ({@link QueryLatency});
+ *   <li>command throughput with 0 and with 100 stream (SSE) subscribers attached ({@link
+ *       StreamFanOut}).
  * </ol>
  *
  * Figures that cannot be measured are reported as "not measured (why)". The table is printed and
  * written as JSON to {@code target/bench/results.json}. Run it with {@code bench/run.sh}.
  */
 public final class BenchmarkSuite {
-  static final String HISTORY_PROCESSOR = "access-history";
-  private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(30);
-
-  /** What to measure and how much. */
-  record Options(
-      boolean postgres,
-      int size,
-      int runs,
-      int views,
-      int threads,
-      int appends,
-      int commands,
-      int subscribers,
-      int queries) {
-
-    static Options full() {
-      return new Options(false, 1_000_000, 3, 20_000, 8, 20_000, 2_000, 100, 300);
-    }
-
-    /** The reduced size run inside {@code mvn verify}, so that the code cannot rot. */
-    static Options small() {
-      return new Options(false, 2_000, 1, 100, 8, 100, 80, 10, 20);
-    }
-
-    static Options parse(String[] args) {
-      Options o = full();
-      for (String arg : args) {
-        String[] kv = arg.split("=", 2);
-        int n = kv.length == 2 ? Integer.parseInt(kv[1].replace("_", "").replace(",", "")) : 0;
-        o =
-            switch (kv[0]) {
-              case "--postgres" -> o.with(true, o.size, o.runs, o.views, o.appends, o.commands);
-              case "--size" -> o.with(o.postgres, n, o.runs, o.views, o.appends, o.commands);
-              case "--runs" -> o.with(o.postgres, o.size, n, o.views, o.appends, o.commands);
-              case "--views" -> o.with(o.postgres, o.size, o.runs, n, n, o.commands);
-              case "--commands" -> o.with(o.postgres, o.size, o.runs, o.views, o.appends, n);
-              default ->
-                  throw new IllegalArgumentException(
-                      "unknown option "
-                          + arg
-                          + "; use --postgres --size=N --runs=N --views=N --commands=N");
-            };
-      }
-      return o;
-    }
-
-    private Options with(
-        boolean postgres, int size, int runs, int views, int appends, int commands) {
-      return new Options(
-          postgres, size, runs, views, threads, appends, commands, subscribers, queries);
-    }
-  }
-
-  private final Api api;
-  private final JdbcTemplate jdbc;
-  private final Configuration axon;
+  private final EventCounts store;
   private final NoticeSeriesLoader notices;
   private final ViewSetup world;
   private final HistoryBenchmark history;
   private final ViewLoad load;
-  private final Options options;
+  private final StreamingProcessors processors;
+  private final RawAppends rawAppends;
+  private final QueryLatency queries;
+  private final StreamFanOut fanOut;
+  private final SuiteOptions options;
   private Path partial;
 
   BenchmarkSuite(
-      ConfigurableApplicationContext context, Api api, String municipality, Options options) {
-    this.api = api;
-    this.jdbc = context.getBean(JdbcTemplate.class);
-    this.axon = context.getBean(Configuration.class);
-    this.notices = context.getBean(NoticeSeriesLoader.class);
+      ConfigurableApplicationContext context, Api api, String municipality, SuiteOptions options) {
+    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
     EventStorageEngine engine = context.getBean(EventStorageEngine.class);
+    ClientThreads clients = new ClientThreads(options.threads());
+    this.store = new EventCounts(jdbc);
+    this.notices = context.getBean(NoticeSeriesLoader.class);
     this.world = new ViewSetup(api, engine, jdbc, municipality);
     this.history = new HistoryBenchmark(api, engine, jdbc);
     this.load = new ViewLoad(api, context.getBean(ViewRequests.class));
+    this.processors = new StreamingProcessors(context.getBean(Configuration.class), store);
+    this.rawAppends = new RawAppends(world, clients, options.appends());
+    this.queries = new QueryLatency(api, processors, options.queries());
+    this.fanOut = new StreamFanOut(api, store, clients, options.commands());
     this.options = options;
   }
 
   public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
-    String dir = Path.of("target", "bench", "data-" + System.currentTimeMillis()).toString();
-    List<String> settings =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--ledger.data-dir=" + dir,
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"));
-    if (options.postgres()) {
-      settings.addAll(
-          List.of(
-              "--spring.profiles.active=postgres",
-              "--spring.datasource.url=" + EmbeddedPostgresInitializer.newDatabase(),
-              "--spring.datasource.username=postgres",
-              "--spring.datasource.password=postgres",
-              "--ledger.dev-accounts=true",
-              "--ledger.integrity.generate-key=true",
-              // A throwaway pseudonym key: the benchmark's database is thrown away too.
-              "--ledger.pseudonym.key=" + throwawayKey()));
-    }
-    String[][] accounts = {{"bench-fresh", "4719099998"}, {"bench-busy", "4719099980"}};
-    for (String[] account : accounts) {
-      String prefix = "--ledger.accounts." + account[0];
-      settings.add(prefix + ".password={noop}" + account[0]);
-      settings.add(prefix + ".role=FACILITY");
-      settings.add(prefix + ".facility-code=" + account[1]);
-    }
+    SuiteOptions options = SuiteOptions.parse(args);
+    String[][] accounts = BenchLedger.ACCOUNTS;
     Report report;
-    try (ConfigurableApplicationContext context =
-        SpringApplication.run(LedgerApplication.class, settings.toArray(String[]::new))) {
+    try (ConfigurableApplicationContext context = BenchLedger.start(options)) {
       int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
       BenchmarkSuite suite = new BenchmarkSuite(context, Api.at(port), "472018", options);
       suite.partial = Path.of("target", "bench", "partial.json");
@@ -174,39 +82,75 @@ public final class BenchmarkSuite {
     System.exit(0);
   }
 
-  private static String throwawayKey() {
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    return java.util.Base64.getEncoder().encodeToString(key);
-  }
-
   /** Sets the world up, seeds, and measures every figure {@code runs} times. */
   Report run(String freshAccount, String freshCode, String busyAccount, String busyCode)
       throws Exception {
     Report report = new Report();
-    machine(report);
-    report.setup(
-        "store", options.postgres() ? "PostgreSQL (embedded, zonky)" : "H2 file (embedded)");
-    report.setup(
-        "sizes",
-        String.format(
-            Locale.ROOT,
-            "seeded views %,d; runs %d; %d client threads; %,d lookups, %,d raw appends,"
-                + " %,d commands and %d queries per run",
-            options.size(),
-            options.runs(),
-            options.threads(),
-            options.views(),
-            options.appends(),
-            options.commands(),
-            options.queries()));
+    Machine.describe(report);
+    report.setup("store", options.store());
+    report.setup("sizes", options.sizes());
     world.activate();
     notices.load(NoticeSeriesLoader.NOTO_2024);
     ViewSetup.Client fresh = world.client(freshAccount, freshCode);
     ViewSetup.Client busy = world.client(busyAccount, busyCode);
-    String freshRef = world.patientRef(fresh);
-    String busyRef = world.patientRef(busy);
+    ViewDecisions views =
+        new ViewDecisions(
+            load, options, fresh, world.patientRef(fresh), busy, world.patientRef(busy));
+    seed(report, busy);
 
+    load.measure(
+        "warm-up", fresh, Math.max(options.views() / 4, options.threads()), options.threads());
+    RunFigures figures = new RunFigures();
+    for (int run = 1; run <= options.runs(); run++) {
+      System.out.printf("run %d of %d%n", run, options.runs());
+      double freshRate = views.measure(run, figures);
+      // (2) the store alone, with the same events.
+      double raw = rawAppends.perSecond(fresh);
+      System.out.printf(Locale.ROOT, "  raw appends %.0f events/s%n", raw);
+      figures.add("(2) raw event store appends, 1 event/transaction", "events/s", raw);
+      figures.add("(2) view decisions (fresh) / raw appends", "%", 100 * freshRate / raw);
+      // (4) queries.
+      for (Map.Entry<String, Latencies> q : queries.measure(busy).entrySet()) {
+        figures.add("(4) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));
+        figures.add("(4) " + q.getKey() + " p99", "ms", q.getValue().quantileMillis(0.99));
+      }
+      // (5) stream fan-out.
+      for (int subscribers : new int[] {0, options.subscribers()}) {
+        double perSecond = fanOut.commandsWithSubscribers(subscribers);
+        System.out.printf(
+            Locale.ROOT, "  %d subscribers: %.0f commands/s%n", subscribers, perSecond);
+        figures.add(
+            "(5) commands with " + subscribers + " stream subscribers", "commands/s", perSecond);
+      }
+      // (3) catch-up last: it loads the machine for as long as it replays.
+      processors
+          .catchUp()
+          .ifPresent(rate -> figures.add("(3) access-history catch-up", "events/s", rate));
+      if (partial != null) {
+        // The runs so far, in case a long run is cut short.
+        figures.addTo(new Report().setup("runs completed", run)).write(partial);
+      }
+    }
+    figures.addTo(report);
+    if (!figures.has("(3) access-history catch-up")) {
+      report.notMeasured(
+          "(3) access-history catch-up",
+          "no streaming processor '"
+              + StreamingProcessors.HISTORY_PROCESSOR
+              + "' (issue 5 not merged)");
+    }
+    for (String what : List.of("history, first page", "history, filtered page")) {
+      if (!figures.has("(4) " + what + " p50")) {
+        report.notMeasured("(4) " + what + " p50/p99", queries.historyWhy());
+      }
+    }
+    report.setup("events in store at the end", store.events());
+    Machine.load(report, "load average at the end");
+    return report;
+  }
+
+  /** Seeds the busy facility's views and waits for the processors to handle them. */
+  private void seed(Report report, ViewSetup.Client busy) {
     long started = System.nanoTime();
     history.seed(busy.facilityCode(), options.size());
     double seedSeconds = (System.nanoTime() - started) / 1e9;
@@ -220,358 +164,14 @@ public final class BenchmarkSuite {
             seedSeconds,
             options.size() / seedSeconds));
     started = System.nanoTime();
-    String lagging = awaitStreamingProcessors();
+    String lagging = processors.awaitAll();
     report.setup(
         "processors caught up after seeding",
         String.format(Locale.ROOT, "%.1f s%s", (System.nanoTime() - started) / 1e9, lagging));
-    report.setup("events in store", eventCount());
-
-    load.measure(
-        "warm-up", fresh, Math.max(options.views() / 4, options.threads()), options.threads());
-    Map<String, List<Double>> runs = new LinkedHashMap<>();
-    Map<String, String> unit = new LinkedHashMap<>();
-    String busyLabel = String.format(Locale.ROOT, "facility with %,d views", options.size());
-    for (int run = 1; run <= options.runs(); run++) {
-      System.out.printf("run %d of %d%n", run, options.runs());
-      // (1) view decisions: fresh and busy facility, the first of them alternating between runs,
-      // so neither is always the one measured right after the previous run's catch-up.
-      ViewLoad.Figures f;
-      ViewLoad.Figures b;
-      if (run % 2 == 1) {
-        f = load.measure("fresh facility", fresh, options.views(), options.threads());
-        b = load.measure(busyLabel, busy, options.views(), options.threads());
-      } else {
-        b = load.measure(busyLabel, busy, options.views(), options.threads());
-        f = load.measure("fresh facility", fresh, options.views(), options.threads());
-      }
-      System.out.println("  " + f);
-      System.out.println("  " + b);
-      check(f.errors() == 0 && b.errors() == 0, "refused lookups: " + f + " / " + b);
-      add(runs, unit, "(1) view decisions, fresh facility", "decisions/s", f.perSecond());
-      add(runs, unit, "(1) view latency p50, fresh facility", "ms", f.p50());
-      add(runs, unit, "(1) view latency p99, fresh facility", "ms", f.p99());
-      add(runs, unit, "(1) view decisions, " + busyLabel, "decisions/s", b.perSecond());
-      add(runs, unit, "(1) view latency p50, " + busyLabel, "ms", b.p50());
-      add(runs, unit, "(1) view latency p99, " + busyLabel, "ms", b.p99());
-      add(
-          runs,
-          unit,
-          "(1) busy facility's rate relative to the fresh one",
-          "%",
-          100 * b.perSecond() / f.perSecond());
-      var floor =
-          load.measureHttpFloor("HTTP floor (GET)", fresh, options.views(), options.threads());
-      System.out.println("  " + floor);
-      check(floor.errors() == 0, "refused checks: " + floor);
-      add(
-          runs,
-          unit,
-          "(1) HTTP floor: authenticated GET answered from memory",
-          "requests/s",
-          floor.perSecond());
-      // (1) again without HTTP: the same decision path, called in-process.
-      var fi =
-          load.measureInProcess(
-              "fresh, in-process", fresh, freshRef, options.views(), options.threads());
-      var bi =
-          load.measureInProcess(
-              "busy, in-process", busy, busyRef, options.views(), options.threads());
-      System.out.println("  " + fi);
-      System.out.println("  " + bi);
-      check(fi.errors() == 0 && bi.errors() == 0, "refused lookups: " + fi + " / " + bi);
-      add(
-          runs,
-          unit,
-          "(1) in-process view decisions, fresh facility",
-          "decisions/s",
-          fi.perSecond());
-      add(runs, unit, "(1) in-process view latency p50, fresh facility", "ms", fi.p50());
-      add(runs, unit, "(1) in-process view latency p99, fresh facility", "ms", fi.p99());
-      add(runs, unit, "(1) in-process view decisions, " + busyLabel, "decisions/s", bi.perSecond());
-      add(runs, unit, "(1) in-process view latency p99, " + busyLabel, "ms", bi.p99());
-      // (2) the store alone, with the same events.
-      double raw = rawAppends(fresh);
-      System.out.printf(Locale.ROOT, "  raw appends %.0f events/s%n", raw);
-      add(runs, unit, "(2) raw event store appends, 1 event/transaction", "events/s", raw);
-      add(runs, unit, "(2) view decisions (fresh) / raw appends", "%", 100 * f.perSecond() / raw);
-      // (4) queries.
-      for (Map.Entry<String, Latencies> q : queries(busy).entrySet()) {
-        add(runs, unit, "(4) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));
-        add(runs, unit, "(4) " + q.getKey() + " p99", "ms", q.getValue().quantileMillis(0.99));
-      }
-      // (5) stream fan-out.
-      for (int subscribers : new int[] {0, options.subscribers()}) {
-        double perSecond = commandsWithSubscribers(subscribers);
-        System.out.printf(
-            Locale.ROOT, "  %d subscribers: %.0f commands/s%n", subscribers, perSecond);
-        add(
-            runs,
-            unit,
-            "(5) commands with " + subscribers + " stream subscribers",
-            "commands/s",
-            perSecond);
-      }
-      // (3) catch-up last: it loads the machine for as long as it replays.
-      catchUp().ifPresent(rate -> add(runs, unit, "(3) access-history catch-up", "events/s", rate));
-      if (partial != null) {
-        // The runs so far, in case a long run is cut short.
-        Report sofar = new Report().setup("runs completed", run);
-        runs.forEach((name, values) -> sofar.add(Figure.of(name, unit.get(name), values)));
-        sofar.write(partial);
-      }
-    }
-    runs.forEach((name, values) -> report.add(Figure.of(name, unit.get(name), values)));
-    if (!runs.containsKey("(3) access-history catch-up")) {
-      report.notMeasured(
-          "(3) access-history catch-up",
-          "no streaming processor '" + HISTORY_PROCESSOR + "' (issue 5 not merged)");
-    }
-    for (String what : List.of("history, first page", "history, filtered page")) {
-      if (!runs.containsKey("(4) " + what + " p50")) {
-        report.notMeasured("(4) " + what + " p50/p99", historyWhy);
-      }
-    }
-    report.setup("events in store at the end", eventCount());
-    machineLoad(report, "load average at the end");
-    return report;
+    report.setup("events in store", store.events());
   }
 
-  private static void add(
-      Map<String, List<Double>> runs,
-      Map<String, String> units,
-      String name,
-      String unit,
-      double v) {
-    runs.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
-    units.put(name, unit);
-  }
-
-  /** {@code appends} MedicalInfoViewed events, one per transaction, from the client threads. */
-  private double rawAppends(ViewSetup.Client client) throws Exception {
-    String patientRef = world.patientRef(client);
-    Instant at = Instant.parse("2024-02-20T01:00:00Z");
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    return parallel(
-        options.appends(),
-        i -> world.appendOne(client, patientRef, "raw-" + run + "-" + i, at.plusMillis(i)));
-  }
-
-  /** Notice registrations over HTTP while {@code subscribers} stream clients read every event. */
-  private double commandsWithSubscribers(int subscribers) throws Exception {
-    long start = head();
-    List<SseClient> clients = new ArrayList<>();
-    try {
-      for (int i = 0; i < subscribers; i++) {
-        clients.add(SseClient.open(api.as("monitor"), "/api/stream?from=" + start));
-      }
-      for (SseClient client : clients) {
-        check(client.status() == 200, "stream refused: " + client.status());
-        client.awaitOpen(Duration.ofSeconds(60));
-      }
-      String series = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-      Api mhlw = api.as("mhlw");
-      double perSecond =
-          parallel(
-              options.commands(),
-              i ->
-                  ViewSetup.expect(
-                      201,
-                      mhlw.post(
-                          "/api/notices",
-                          Map.of(
-                              "noticeId",
-                              series + "-" + i,
-                              "series",
-                              series + "-" + i,
-                              "revision",
-                              1,
-                              "issuedOn",
-                              "2024-01-02",
-                              "title",
-                              "benchmark"))));
-      long through = head();
-      for (SseClient client : clients) {
-        int got = client.eventsThrough(through, Duration.ofSeconds(120)).size();
-        check(got >= options.commands(), "a subscriber got " + got + " events");
-      }
-      return perSecond;
-    } finally {
-      clients.forEach(SseClient::close);
-    }
-  }
-
-  private String historyWhy = "not tried";
-
-  /** The query latencies of one run, by query. */
-  private Map<String, Latencies> queries(ViewSetup.Client busy) {
-    Map<String, Latencies> result = new LinkedHashMap<>();
-    Random random = new Random(42);
-    Supplier<String> day = () -> LocalDate.of(2024, 1, 1).plusDays(random.nextInt(75)).toString();
-    Api monitor = api.as("monitor");
-    result.put(
-        "as-of-revision activation answer",
-        latencies(
-            () ->
-                monitor.get(
-                    "/api/activation?at="
-                        + day.get()
-                        + "&revision="
-                        + NotoFacts.REVISIONS.get(random.nextInt(NotoFacts.REVISIONS.size())))));
-    if (historyProcessor().isEmpty()) {
-      historyWhy = "no '" + HISTORY_PROCESSOR + "' processor (issue 5 not merged)";
-      return result;
-    }
-    String base = "/api/facilities/" + busy.facilityCode() + "/accesses";
-    Api reader = api.as("fund");
-    Api.Reply probe = reader.get(base + "?limit=100");
-    if (probe.status() != 200) {
-      historyWhy = "GET " + base + " answered " + probe.status();
-      return result;
-    }
-    result.put("history, first page", latencies(() -> reader.get(base + "?limit=100")));
-    result.put(
-        "history, filtered page",
-        latencies(
-            () -> reader.get(base + "?decision=DENIED&from=2024-02-10&to=2024-02-12&limit=100")));
-    return result;
-  }
-
-  private Latencies latencies(Supplier<Api.Reply> call) {
-    for (int i = 0; i < Math.min(20, options.queries()); i++) {
-      call.get();
-    }
-    Latencies latencies = new Latencies(options.queries());
-    for (int i = 0; i < options.queries(); i++) {
-      long sent = System.nanoTime();
-      Api.Reply reply = call.get();
-      latencies.add(System.nanoTime() - sent);
-      check(reply.status() == 200, "query failed: " + reply);
-    }
-    return latencies;
-  }
-
-  private Optional<StreamingEventProcessor> historyProcessor() {
-    return axon.eventProcessingConfiguration()
-        .eventProcessor(HISTORY_PROCESSOR, StreamingEventProcessor.class);
-  }
-
-  /** Resets the access-history processor's tokens and times the replay of the whole store. */
-  private Optional<Double> catchUp() {
-    Optional<StreamingEventProcessor> found = historyProcessor();
-    if (found.isEmpty() || !found.get().supportsReset()) {
-      return Optional.empty();
-    }
-    StreamingEventProcessor processor = found.get();
-    long events = eventCount();
-    long head = head();
-    processor.shutDown();
-    processor.resetTokens();
-    long started = System.nanoTime();
-    processor.start();
-    check(awaitCaughtUp(processor, head), "the access-history processor did not catch up");
-    double rate = events / ((System.nanoTime() - started) / 1e9);
-    System.out.printf(Locale.ROOT, "  catch-up of %,d events: %.0f events/s%n", events, rate);
-    return Optional.of(rate);
-  }
-
-  /** Waits until every running streaming processor has handled the store's head. */
-  private String awaitStreamingProcessors() {
-    long head = head();
-    StringBuilder lagging = new StringBuilder();
-    axon.eventProcessingConfiguration()
-        .eventProcessors()
-        .forEach(
-            (name, processor) -> {
-              if (processor instanceof StreamingEventProcessor streaming
-                  && processor.isRunning()
-                  && !awaitCaughtUp(streaming, head)) {
-                lagging.append(" (").append(name).append(" still behind)");
-              }
-            });
-    return lagging.toString();
-  }
-
-  private static boolean awaitCaughtUp(StreamingEventProcessor processor, long head) {
-    long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-      if (!status.isEmpty()
-          && status.values().stream()
-              .allMatch(s -> s.isCaughtUp() && s.getCurrentPosition().orElse(-1) >= head)) {
-        return true;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Runs {@code count} tasks from the client threads; returns tasks per second. */
-  private double parallel(int count, java.util.function.IntConsumer task) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-    long started = System.nanoTime();
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < options.threads(); t++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    task.accept(i);
-                  }
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return count / ((System.nanoTime() - started) / 1e9);
-  }
-
-  long head() {
-    return jdbc.queryForObject(
-        "select coalesce(max(globalindex), 0) from domainevententry", Long.class);
-  }
-
-  long eventCount() {
-    return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-  }
-
-  private static void machine(Report report) {
-    var os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    report.setup("cpus", Runtime.getRuntime().availableProcessors());
-    report.setup(
-        "memory", String.format(Locale.ROOT, "%.1f GiB", os.getTotalMemorySize() / 1073741824.0));
-    report.setup(
-        "java",
-        System.getProperty("java.vm.name")
-            + " "
-            + Runtime.version()
-            + ", max heap "
-            + Runtime.getRuntime().maxMemory() / 1048576
-            + " MiB");
-    report.setup("started", Instant.now().toString());
-    machineLoad(report, "load average at the start");
-  }
-
-  private static void machineLoad(Report report, String key) {
-    report.setup(
-        key,
-        String.format(
-            Locale.ROOT,
-            "%.2f",
-            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-  }
-
-  private static void check(boolean condition, String message) {
+  static void check(boolean condition, String message) {
     if (!condition) {
       throw new IllegalStateException(message);
     }

@@ -21,7 +21,7 @@ class BenchmarkSuiteOnH2Test extends HttpTest {
   void everyFigureIsProduced_andEverySeededMeasuredAndAppendedViewIsStored() throws Exception {
     String fresh = TestCodes.facilityAccount();
     String busy = TestCodes.facilityAccount();
-    BenchmarkSuite.Options options = BenchmarkSuite.Options.small();
+    SuiteOptions options = SuiteOptions.small();
     var suite = new BenchmarkSuite(context, api(), TestCodes.okinawaMunicipality(), options);
     long before = storedViews();
 

@@ -1,8 +1,5 @@
 package jp.emergencyaccess.ledger.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -12,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,8 +127,8 @@ final class ViewLoad {
     AtomicLong callerCpu = new AtomicLong();
     long[] latencies = new long[views];
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long cpuBefore = processCpuNanos();
-    Map<String, Long> threadsBefore = cpuByThreadGroup();
+    long cpuBefore = CpuTime.processNanos();
+    Map<String, Long> threadsBefore = CpuTime.byThreadGroup();
     long started = System.nanoTime();
     try {
       List<Future<?>> futures = new ArrayList<>();
@@ -140,7 +136,7 @@ final class ViewLoad {
         futures.add(
             pool.submit(
                 () -> {
-                  long cpuStart = THREADS.getCurrentThreadCpuTime();
+                  long cpuStart = CpuTime.currentThreadNanos();
                   for (int i = next.getAndIncrement(); i < views; i = next.getAndIncrement()) {
                     long sent = System.nanoTime();
                     boolean ok = allowed.test(i);
@@ -149,7 +145,7 @@ final class ViewLoad {
                       errors.incrementAndGet();
                     }
                   }
-                  callerCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
+                  callerCpu.addAndGet(CpuTime.currentThreadNanos() - cpuStart);
                 }));
       }
       for (Future<?> f : futures) {
@@ -159,8 +155,8 @@ final class ViewLoad {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / views;
-    printCpuByThreadGroup(label, threadsBefore, cpuByThreadGroup(), views);
+    double cpuMicros = (CpuTime.processNanos() - cpuBefore) / 1e3 / views;
+    CpuTime.printByThreadGroup(label, threadsBefore, CpuTime.byThreadGroup(), views);
     Arrays.sort(latencies);
     return new Figures(
         label,
@@ -171,49 +167,6 @@ final class ViewLoad {
         latencies[Math.min(views - 1, (int) (views * 0.99))] / 1e6,
         cpuMicros,
         callerCpu.get() / 1e3 / views);
-  }
-
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-  /** CPU time so far of the live threads, summed by name with the numbers taken out. */
-  private static Map<String, Long> cpuByThreadGroup() {
-    Map<String, Long> groups = new TreeMap<>();
-    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-      long cpu = info == null ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
-      if (cpu > 0) {
-        groups.merge(info.getThreadName().replaceAll("[0-9]+", "N"), cpu, Long::sum);
-      }
-    }
-    return groups;
-  }
-
-  /**
-   * Where the CPU of a measured run went, per decision, by thread group (threads that lived on).
-   */
-  private static void printCpuByThreadGroup(
-      String label, Map<String, Long> before, Map<String, Long> after, int views) {
-    StringBuilder line = new StringBuilder("    CPU/decision by thread, " + label + ":");
-    after.entrySet().stream()
-        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-        .filter(e -> e.getValue() / 1e3 / views >= 5)
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(
-            e ->
-                line.append(
-                    String.format(
-                        Locale.ROOT, " %s %.0f µs;", e.getKey(), e.getValue() / 1e3 / views)));
-    System.out.println(line);
-  }
-
-  /**
-   * CPU time of this whole process (server and client threads): on a shared machine it says more
-   * about the cost of a decision than wall-clock throughput does.
-   */
-  private static long processCpuNanos() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun
-        ? sun.getProcessCpuTime()
-        : -1;
   }
 
   private HttpRequest.Builder lookup(ViewSetup.Client client, String requestId) {

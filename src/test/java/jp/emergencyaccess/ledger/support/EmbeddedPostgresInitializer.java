@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,11 +23,15 @@ public class EmbeddedPostgresInitializer
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException("could not start embedded PostgreSQL", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresInitializer::stop));
+      // Stopped by Spring Boot after every application context has closed, not by a JVM shutdown
+      // hook (zonky's or our own): those run concurrently with Spring Boot's, so the server went
+      // down under closing contexts, whose chainer then waited for a connection (Hikari's 30 s
+      // timeout) until surefire killed the fork 30 s after System.exit.
+      SpringApplication.getShutdownHandlers().add(EmbeddedPostgresInitializer::stop);
     }
     return server;
   }

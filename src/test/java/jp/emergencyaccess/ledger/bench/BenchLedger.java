@@ -1,0 +1,57 @@
+package jp.emergencyaccess.ledger.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jp.emergencyaccess.ledger.LedgerApplication;
+import jp.emergencyaccess.ledger.support.EmbeddedPostgresInitializer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The ledger the suite's command runs against: a fresh data directory (or a fresh embedded
+ * PostgreSQL database with {@code --postgres}), quiet logs, and the two benchmark facility
+ * accounts.
+ */
+final class BenchLedger {
+  /** Account name and facility code: the fresh facility, then the busy (seeded) one. */
+  static final String[][] ACCOUNTS = {{"bench-fresh", "4719099998"}, {"bench-busy", "4719099980"}};
+
+  private BenchLedger() {}
+
+  static ConfigurableApplicationContext start(SuiteOptions options) {
+    String dir = Path.of("target", "bench", "data-" + System.currentTimeMillis()).toString();
+    List<String> settings =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--ledger.data-dir=" + dir,
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"));
+    if (options.postgres()) {
+      settings.addAll(
+          List.of(
+              "--spring.profiles.active=postgres",
+              "--spring.datasource.url=" + EmbeddedPostgresInitializer.newDatabase(),
+              "--spring.datasource.username=postgres",
+              "--spring.datasource.password=postgres",
+              "--ledger.dev-accounts=true",
+              "--ledger.integrity.generate-key=true",
+              // A throwaway pseudonym key: the benchmark's database is thrown away too.
+              "--ledger.pseudonym.key=" + throwawayKey()));
+    }
+    for (String[] account : ACCOUNTS) {
+      String prefix = "--ledger.accounts." + account[0];
+      settings.add(prefix + ".password={noop}" + account[0]);
+      settings.add(prefix + ".role=FACILITY");
+      settings.add(prefix + ".facility-code=" + account[1]);
+    }
+    return SpringApplication.run(LedgerApplication.class, settings.toArray(String[]::new));
+  }
+
+  private static String throwawayKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
+}
