@@ -9,6 +9,9 @@ import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.consent.ConsentIds;
 import jp.emergencyaccess.ledger.consent.ConsentSummary;
 import jp.emergencyaccess.ledger.consent.Identification;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,26 @@ class MedicalInfoViewTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(MedicalInfoView.class);
+    // The resolver the application configures for this aggregate, so every test goes through it.
+    fixture.registerCommandTargetResolver(new ViewTargetResolver());
     fixture.registerInjectableResource((DecisionFacts) command -> facts);
+  }
+
+  record OtherCommand(@TargetAggregateIdentifier String id) {}
+
+  @Test
+  void theTargetResolver_readsTheViewId_andLeavesOtherCommandsToTheirAnnotations() {
+    ViewTargetResolver resolver = new ViewTargetResolver();
+    assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(view(CONSENT))))
+        .extracting(VersionedAggregateIdentifier::getIdentifier)
+        .isEqualTo(VIEW);
+    assertThat(
+            resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new OtherCommand("x"))))
+        .extracting(VersionedAggregateIdentifier::getIdentifier)
+        .isEqualTo("x");
+    assertThatThrownBy(
+            () -> resolver.resolveTarget(GenericCommandMessage.asCommandMessage("no target")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static ConsentSummary consent() {
