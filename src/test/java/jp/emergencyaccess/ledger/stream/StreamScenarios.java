@@ -9,7 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.DenialReason;
+import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.access.ViewerRole;
 import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.consent.ConsentBasis;
+import jp.emergencyaccess.ledger.consent.Identification;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.SseClient;
 import jp.emergencyaccess.ledger.support.TestCodes;
@@ -230,6 +236,56 @@ abstract class StreamScenarios extends StreamFixtures {
       assertThat(denied.json().at("/payload/patientRef").asText()).isEqualTo("ref");
       assertThat(denied.json().get("facilityCode").asText()).isEqualTo("1710112341");
     }
+  }
+
+  @Test
+  void theLedgersOwnViewEvents_areCountedByDecisionPrefectureAndReason() throws Exception {
+    Metrics before = Metrics.scrape(monitor());
+    Instant at = Instant.parse("2024-02-20T01:00:00Z");
+    CoveredBy covered = CoveredBy.region("472018", "stream-test");
+    events.publish(
+        new jp.emergencyaccess.ledger.access.MedicalInfoViewed(
+            "v-own-" + head(),
+            "r-1",
+            "4710000001",
+            "dr",
+            ViewerRole.DOCTOR,
+            "ref",
+            List.of(InfoCategory.MEDICATION),
+            "c-1",
+            ConsentBasis.ORAL,
+            Identification.INSURED_NUMBER,
+            covered,
+            at));
+    events.publish(
+        new jp.emergencyaccess.ledger.access.MedicalInfoViewDenied(
+            "d-own-" + head(),
+            "r-2",
+            "4710000001",
+            "dr",
+            ViewerRole.DOCTOR,
+            "ref",
+            List.of(InfoCategory.MEDICATION),
+            null,
+            null,
+            null,
+            null,
+            List.of(DenialReason.FACILITY_SUSPENDED),
+            at));
+    Metrics after =
+        Metrics.awaitUntil(
+            monitor(),
+            m ->
+                m.delta(before, "ledger_views_total{decision=\"ALLOWED\",prefecture=\"47\"}") >= 1
+                    && m.delta(before, "ledger_views_total{decision=\"DENIED\",prefecture=\"47\"}")
+                        >= 1,
+            WAIT);
+    assertThat(after.delta(before, "ledger_views_total{decision=\"ALLOWED\",prefecture=\"47\"}"))
+        .isEqualTo(1);
+    assertThat(after.delta(before, "ledger_views_total{decision=\"DENIED\",prefecture=\"47\"}"))
+        .isEqualTo(1);
+    assertThat(after.delta(before, "ledger_denials_total{reason=\"FACILITY_SUSPENDED\"}"))
+        .isEqualTo(1);
   }
 
   @Test
