@@ -19,8 +19,13 @@ final class BenchLedger {
 
   private BenchLedger() {}
 
-  static ConfigurableApplicationContext start(SuiteOptions options) {
-    String dir = Path.of("target", "bench", "data-" + System.currentTimeMillis()).toString();
+  /** A new data directory under target/bench. */
+  static Path newDataDir() {
+    return Path.of("target", "bench", "data-" + System.currentTimeMillis());
+  }
+
+  static ConfigurableApplicationContext start(SuiteOptions options, Path dataDir) {
+    String dir = dataDir.toString();
     List<String> settings =
         new ArrayList<>(
             List.of(

@@ -8,6 +8,7 @@ import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.investigation.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.DataDirs;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,11 +70,14 @@ public final class BenchmarkSuite {
     SuiteOptions options = SuiteOptions.parse(args);
     String[][] accounts = BenchLedger.ACCOUNTS;
     Report report;
-    try (ConfigurableApplicationContext context = BenchLedger.start(options)) {
+    Path data = BenchLedger.newDataDir();
+    try (ConfigurableApplicationContext context = BenchLedger.start(options, data)) {
       int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
       BenchmarkSuite suite = new BenchmarkSuite(context, Api.at(port), "472018", options);
       suite.partial = Path.of("target", "bench", "partial.json");
       report = suite.run(accounts[0][0], accounts[0][1], accounts[1][0], accounts[1][1]);
+    } finally {
+      DataDirs.removeUnlessKept(data);
     }
     report.print(System.out);
     Path json = Path.of("target", "bench", "results.json");

@@ -25,6 +25,7 @@ import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.consent.Identification;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.DataDirs;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.SpringApplication;
@@ -85,6 +86,10 @@ public final class HistoryBenchmark {
               queries,
               Boolean.parseBoolean(System.getProperty("benchmark.rebuild", "true")))
           .forEach(System.out::println);
+    } finally {
+      if (System.getProperty("benchmark.dir") == null) {
+        DataDirs.removeUnlessKept(Path.of(dir));
+      }
     }
   }
 
