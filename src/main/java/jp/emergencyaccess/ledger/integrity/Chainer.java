@@ -119,6 +119,9 @@ public class Chainer implements SmartLifecycle {
         LOG.warn("the integrity chainer failed a step; it resumes from the stored head", e);
         try {
           Thread.sleep(1000);
+          if (!running) {
+            return; // stopping: do not wait for a connection the closing pool may never give
+          }
           resume();
         } catch (InterruptedException stopped) {
           Thread.currentThread().interrupt();
