@@ -1,13 +1,7 @@
 package jp.emergencyaccess.ledger.investigation;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +9,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
-import jp.emergencyaccess.ledger.common.InvalidField;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessHistoryQueries {
   public static final int MAX_PAGE = 1000;
-  private static final String COLUMNS =
-      "view_id, facility_code, at_ms, day_jst, viewer_id, viewer_role,"
-          + " patient_ref, categories, consent_id, consent_basis, identification, decision,"
-          + " reasons, covered_kind, covered_region, covered_notice, covered_application,"
-          + " repeated_patient, recorded_at_ms";
   private static final String NEWEST_FIRST = " order by at_ms desc, view_id desc";
 
   private final JdbcTemplate jdbc;
@@ -97,7 +85,7 @@ public class AccessHistoryQueries {
   public AccessPage page(AccessQuery query, String cursor, int limit) {
     Selection s = select(query);
     if (cursor != null) {
-      Cursor after = Cursor.decode(cursor);
+      PageCursor after = PageCursor.decode(cursor);
       s.and(
           "(at_ms < ? or (at_ms = ? and view_id < ?))", after.atMs(), after.atMs(), after.viewId());
     }
@@ -105,8 +93,13 @@ public class AccessHistoryQueries {
     args.add(limit + 1);
     List<AccessAttempt> rows =
         jdbc.query(
-            "select " + COLUMNS + " from access_attempt" + s.where() + NEWEST_FIRST + " limit ?",
-            (rs, n) -> row(rs, s.highVolume()),
+            "select "
+                + AttemptColumns.LIST
+                + " from access_attempt"
+                + s.where()
+                + NEWEST_FIRST
+                + " limit ?",
+            (rs, n) -> AttemptColumns.read(rs, s.highVolume()),
             args.toArray());
     if (rows.size() <= limit) {
       return new AccessPage(rows, null);
@@ -114,7 +107,7 @@ public class AccessHistoryQueries {
     List<AccessAttempt> page = rows.subList(0, limit);
     AccessAttempt last = page.get(limit - 1);
     return new AccessPage(
-        List.copyOf(page), new Cursor(last.at().toEpochMilli(), last.viewId()).encode());
+        List.copyOf(page), new PageCursor(last.at().toEpochMilli(), last.viewId()).encode());
   }
 
   /**
@@ -211,69 +204,5 @@ public class AccessHistoryQueries {
         },
         s.args().toArray());
     return byViewer;
-  }
-
-  private static AccessAttempt row(ResultSet rs, HighVolumeDays highVolume) throws SQLException {
-    String basis = rs.getString("consent_basis");
-    String decision = rs.getString("decision");
-    List<AccessFlag> flags = new ArrayList<>();
-    if ("EMERGENCY_EXEMPTION".equals(basis)) {
-      flags.add(AccessFlag.EMERGENCY_EXEMPTION);
-    }
-    if ("DENIED".equals(decision)) {
-      flags.add(AccessFlag.DENIED);
-    }
-    if (rs.getBoolean("repeated_patient")) {
-      flags.add(AccessFlag.REPEATED_PATIENT);
-    }
-    if (highVolume.contains(rs.getObject("day_jst", LocalDate.class))) {
-      flags.add(AccessFlag.HIGH_VOLUME);
-    }
-    return new AccessAttempt(
-        rs.getString("view_id"),
-        rs.getString("facility_code"),
-        Instant.ofEpochMilli(rs.getLong("at_ms")),
-        rs.getString("viewer_id"),
-        rs.getString("viewer_role"),
-        rs.getString("patient_ref"),
-        split(rs.getString("categories")),
-        rs.getString("consent_id"),
-        basis,
-        rs.getString("identification"),
-        decision,
-        split(rs.getString("reasons")),
-        rs.getString("covered_kind"),
-        rs.getString("covered_region"),
-        rs.getString("covered_notice"),
-        rs.getString("covered_application"),
-        List.copyOf(flags),
-        Instant.ofEpochMilli(rs.getLong("recorded_at_ms")));
-  }
-
-  private static List<String> split(String joined) {
-    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
-  }
-
-  /** Where a page ended: the last row's instant and view id, as opaque URL-safe text. */
-  private record Cursor(long atMs, String viewId) {
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((atMs + ":" + viewId).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    static Cursor decode(String cursor) {
-      try {
-        String[] parts =
-            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII)
-                .split(":", 2);
-        if (!parts[1].matches("[0-9a-f-]{36}")) {
-          throw new IllegalArgumentException("not a view id");
-        }
-        return new Cursor(Long.parseLong(parts[0]), parts[1]);
-      } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-        throw new InvalidField("cursor", "is not a cursor this ledger gave out");
-      }
-    }
   }
 }

@@ -1,0 +1,61 @@
+package jp.emergencyaccess.ledger.investigation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The columns of an {@code access_attempt} row as a page shows it, and reading one. */
+final class AttemptColumns {
+  static final String LIST =
+      "view_id, facility_code, at_ms, day_jst, viewer_id, viewer_role,"
+          + " patient_ref, categories, consent_id, consent_basis, identification, decision,"
+          + " reasons, covered_kind, covered_region, covered_notice, covered_application,"
+          + " repeated_patient, recorded_at_ms";
+
+  private AttemptColumns() {}
+
+  /** The row as an attempt, with its flags (HIGH_VOLUME from the facility's high-volume days). */
+  static AccessAttempt read(ResultSet rs, HighVolumeDays highVolume) throws SQLException {
+    String basis = rs.getString("consent_basis");
+    String decision = rs.getString("decision");
+    List<AccessFlag> flags = new ArrayList<>();
+    if ("EMERGENCY_EXEMPTION".equals(basis)) {
+      flags.add(AccessFlag.EMERGENCY_EXEMPTION);
+    }
+    if ("DENIED".equals(decision)) {
+      flags.add(AccessFlag.DENIED);
+    }
+    if (rs.getBoolean("repeated_patient")) {
+      flags.add(AccessFlag.REPEATED_PATIENT);
+    }
+    if (highVolume.contains(rs.getObject("day_jst", LocalDate.class))) {
+      flags.add(AccessFlag.HIGH_VOLUME);
+    }
+    return new AccessAttempt(
+        rs.getString("view_id"),
+        rs.getString("facility_code"),
+        Instant.ofEpochMilli(rs.getLong("at_ms")),
+        rs.getString("viewer_id"),
+        rs.getString("viewer_role"),
+        rs.getString("patient_ref"),
+        split(rs.getString("categories")),
+        rs.getString("consent_id"),
+        basis,
+        rs.getString("identification"),
+        decision,
+        split(rs.getString("reasons")),
+        rs.getString("covered_kind"),
+        rs.getString("covered_region"),
+        rs.getString("covered_notice"),
+        rs.getString("covered_application"),
+        List.copyOf(flags),
+        Instant.ofEpochMilli(rs.getLong("recorded_at_ms")));
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+  }
+}
