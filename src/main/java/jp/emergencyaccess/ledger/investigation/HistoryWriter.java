@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +147,7 @@ class HistoryWriter {
         args.add(row.viewId());
       }
       jdbc.query(
-          String.join(" union all ", Collections.nCopies(chunk.size(), STORED)),
+          InLists.unionAll(STORED, chunk.size()),
           rs -> {
             byView.remove(rs.getString(1));
           },

@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.investigation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Parameter lists for {@code in (...)} and {@code union all} reads, in few statement shapes. */
@@ -9,6 +10,11 @@ final class InLists {
   static final int CHUNK = 64;
 
   private InLists() {}
+
+  /** {@code select} repeated {@code times}, joined by {@code union all}: one point read each. */
+  static String unionAll(String select, int times) {
+    return String.join(" union all ", Collections.nCopies(times, select));
+  }
 
   /** The list padded with its first element to a power of two, so few statement texts exist. */
   static <T> List<T> padded(List<T> list) {

@@ -45,24 +45,20 @@ class PatientRecents {
       List<List<String>> chunk =
           patients.subList(from, Math.min(patients.size(), from + InLists.CHUNK));
       List<List<String>> padded = InLists.padded(chunk);
-      StringBuilder sql = new StringBuilder();
       List<Object> args = new ArrayList<>();
-      for (int i = 0; i < padded.size(); i++) {
-        sql.append(i == 0 ? "" : " union all ")
-            .append("select ")
-            .append(i)
-            .append(
-                " as k, recent from access_patient where facility_code = ? and patient_ref = ?");
-        args.add(padded.get(i).get(0));
-        args.add(padded.get(i).get(1));
+      for (List<String> patient : padded) {
+        args.add(patient.get(0));
+        args.add(patient.get(1));
       }
       jdbc.query(
-          sql.toString(),
+          InLists.unionAll(
+              "select facility_code, patient_ref, recent from access_patient"
+                  + " where facility_code = ? and patient_ref = ?",
+              padded.size()),
           rs -> {
-            int k = rs.getInt(1);
-            if (k < chunk.size()) {
-              known.put(chunk.get(k), kept() == 0 ? null : RecentAttempts.decode(rs.getString(2)));
-            }
+            known.put(
+                List.of(rs.getString(1), rs.getString(2)),
+                kept() == 0 ? null : RecentAttempts.decode(rs.getString(3)));
           },
           args.toArray());
     }
