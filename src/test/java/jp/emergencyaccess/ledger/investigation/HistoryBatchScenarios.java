@@ -126,6 +126,12 @@ abstract class HistoryBatchScenarios extends HttpTest {
   }
 
   /** The view ids of the facility's REPEATED_PATIENT rows. */
+  /** The latest attempts kept for the facility's one patient. */
+  private String recent(String facility) {
+    return jdbc.queryForObject(
+        "select recent from access_patient where facility_code = ?", String.class, facility);
+  }
+
   private Set<String> repeated(String facility) {
     return new TreeSet<>(
         jdbc.queryForList(
@@ -351,12 +357,7 @@ abstract class HistoryBatchScenarios extends HttpTest {
 
     assertThat(repeated(facility))
         .containsExactlyInAnyOrder(viewId(views.get(5)), viewId(views.get(6)));
-    assertThat(
-            jdbc.queryForObject(
-                "select recent from access_patient where facility_code = ?",
-                String.class,
-                facility))
-        .isNull();
+    assertThat(recent(facility)).isNull();
   }
 
   @Test
@@ -378,12 +379,7 @@ abstract class HistoryBatchScenarios extends HttpTest {
 
     assertThat(repeated(facility))
         .containsExactlyInAnyOrder(viewId(views.get(5)), viewId(views.get(6)));
-    assertThat(
-            jdbc.queryForObject(
-                "select recent from access_patient where facility_code = ?",
-                String.class,
-                facility))
-        .isNull();
+    assertThat(recent(facility)).isNull();
   }
 
   @Test
