@@ -22,6 +22,7 @@ import jp.emergencyaccess.ledger.access.ViewMedicalInfo;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.access.ViewerRole;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.CpuTime;
 
 /** Measures view decisions: distinct lookups from client threads, over HTTP or in-process. */
 final class ViewLoad {

@@ -1,9 +1,5 @@
 package jp.emergencyaccess.ledger.investigation;
 
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +21,7 @@ import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.consent.Identification;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.CpuTime;
 import jp.emergencyaccess.ledger.support.DataDirs;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -149,7 +146,7 @@ public final class HistoryBenchmark {
       // Last, so that the queries above meet the history as written live: the rebuild of
       // docs/investigations.md, reset (empties the history) and replay of the whole store.
       long events = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-      long processCpu = processCpuNanos();
+      long processCpu = CpuTime.processNanos();
       started = System.nanoTime();
       var reset = api.as("mhlw").post("/api/admin/processors/access-history/reset", "");
       if (reset.status() != 202) {
@@ -168,7 +165,7 @@ public final class HistoryBenchmark {
               rebuilt,
               events / rebuilt,
               processorCpuNanos() / 1e3 / events,
-              (processCpuNanos() - processCpu) / 1e3 / events));
+              (CpuTime.processNanos() - processCpu) / 1e3 / events));
     }
 
     return lines;
@@ -242,19 +239,8 @@ public final class HistoryBenchmark {
    * the replay's): a figure that a busy machine slows down less than the wall-clock rate.
    */
   private static long processorCpuNanos() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long nanos = 0;
-    for (ThreadInfo info : threads.dumpAllThreads(false, false)) {
-      if (info.getThreadName().startsWith("EventProcessor[" + AccessHistory.GROUP + "]")) {
-        nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-      }
-    }
-    return nanos;
-  }
-
-  private static long processCpuNanos() {
-    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+    return CpuTime.byThreadGroup()
+        .getOrDefault("EventProcessor[" + AccessHistory.GROUP + "]-N", 0L);
   }
 
   private void awaitHistory(long head) throws InterruptedException {

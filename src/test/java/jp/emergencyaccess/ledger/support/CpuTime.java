@@ -1,4 +1,4 @@
-package jp.emergencyaccess.ledger.bench;
+package jp.emergencyaccess.ledger.support;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -11,17 +11,17 @@ import java.util.TreeMap;
  * CPU time of the whole process, of the calling thread, and of the live threads by group: on a
  * shared machine it says more about the cost of a decision than wall-clock throughput does.
  */
-final class CpuTime {
+public final class CpuTime {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private CpuTime() {}
 
-  static long currentThreadNanos() {
+  public static long currentThreadNanos() {
     return THREADS.getCurrentThreadCpuTime();
   }
 
   /** CPU time of this whole process (server and client threads). */
-  static long processNanos() {
+  public static long processNanos() {
     var os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun
         ? sun.getProcessCpuTime()
@@ -29,7 +29,7 @@ final class CpuTime {
   }
 
   /** CPU time so far of the live threads, summed by name with the numbers taken out. */
-  static Map<String, Long> byThreadGroup() {
+  public static Map<String, Long> byThreadGroup() {
     Map<String, Long> groups = new TreeMap<>();
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
       long cpu = info == null ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
@@ -43,7 +43,7 @@ final class CpuTime {
   /**
    * Where the CPU of a measured run went, per decision, by thread group (threads that lived on).
    */
-  static void printByThreadGroup(
+  public static void printByThreadGroup(
       String label, Map<String, Long> before, Map<String, Long> after, int views) {
     StringBuilder line = new StringBuilder("    CPU/decision by thread, " + label + ":");
     after.entrySet().stream()
