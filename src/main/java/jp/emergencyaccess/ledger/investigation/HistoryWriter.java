@@ -124,6 +124,7 @@ class HistoryWriter {
     } catch (SQLException e) {
       throw new IllegalStateException("could not empty the access history", e);
     }
+    repeatFlags.forget();
     jdbc.update("delete from access_history_reset");
   }
 

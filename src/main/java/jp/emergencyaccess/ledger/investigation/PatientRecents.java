@@ -1,114 +1,157 @@
 package jp.emergencyaccess.ledger.investigation;
 
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import jp.emergencyaccess.ledger.common.JapanTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Each patient's latest attempts at a facility, kept in {@code access_patient.recent} ({@link
- * RecentAttempts}): read for the patients of a batch before {@link RepeatFlags} judges it, and
- * written back with the batch's attempts and flags after. Patients are keyed by {@code
+ * Each patient's latest attempts at a facility, kept in memory ({@link FacilityWindow}, about two
+ * windows of each facility's patients) so that a batch in time order is judged by {@link
+ * RepeatFlags} without reading or rewriting a row per patient. Patients are keyed by {@code
  * List.of(facilityCode, patientRef)}.
+ *
+ * <p>The memory is only trusted while it reflects every committed batch. Each batch records its
+ * writer and number in {@code access_history_writer} (V92) in its own transaction; the next batch
+ * reads them first and forgets the memory if another node, or a batch of this one that did not
+ * commit, wrote last. A facility met with an empty memory is loaded from its attempts since the
+ * start of its latest day less a window, by the history's key.
  */
 @Component
 class PatientRecents {
   private final JdbcTemplate jdbc;
   private final FlagThresholds thresholds;
+  private final String writer = UUID.randomUUID().toString();
+  private final Map<String, FacilityWindow> windows = new HashMap<>();
+
+  /** The batch number the memory reflects once the batch being written commits. */
+  private long batch = -1;
 
   PatientRecents(JdbcTemplate jdbc, FlagThresholds thresholds) {
     this.jdbc = jdbc;
     this.thresholds = thresholds;
   }
 
-  private static final Comparator<RepeatJudge.Stored> BY_INSTANT =
-      Comparator.comparingLong(RepeatJudge.Stored::atMs).thenComparing(RepeatJudge.Stored::viewId);
-
-  /** How many latest attempts a patient keeps; 0 when they would not fit the column. */
+  /** How many latest attempts a patient keeps. */
   private int kept() {
-    int kept = thresholds.repeatedPatient().maxAttempts() + 1;
-    return kept <= 40 ? kept : 0;
+    return thresholds.repeatedPatient().maxAttempts() + 1;
+  }
+
+  private long windowMs() {
+    return thresholds.repeatedPatient().window().toMillis();
+  }
+
+  /** Forgets every facility (after the history was emptied, or to test the loading). */
+  void forget() {
+    windows.clear();
   }
 
   /**
-   * The patients of the batch already stored, each with its latest attempts (null when not kept:
-   * too many to keep, or view ids the text cannot hold).
+   * Before a batch: forgets the memory if this writer did not write the last committed batch, and
+   * loads the facilities of the batch that memory does not hold.
    */
-  Map<List<String>, RecentAttempts> read(List<List<String>> patients) {
-    Map<List<String>, RecentAttempts> known = new LinkedHashMap<>();
-    for (int from = 0; from < patients.size(); from += InLists.CHUNK) {
-      List<List<String>> chunk =
-          patients.subList(from, Math.min(patients.size(), from + InLists.CHUNK));
-      List<List<String>> padded = InLists.padded(chunk);
-      List<Object> args = new ArrayList<>();
-      for (List<String> patient : padded) {
-        args.add(patient.get(0));
-        args.add(patient.get(1));
-      }
-      jdbc.query(
-          InLists.unionAll(
-              "select facility_code, patient_ref, recent from access_patient"
-                  + " where facility_code = ? and patient_ref = ?",
-              padded.size()),
-          rs -> {
-            known.put(
-                List.of(rs.getString(1), rs.getString(2)),
-                kept() == 0 ? null : RecentAttempts.decode(rs.getString(3)));
-          },
-          args.toArray());
+  void prepare(Collection<String> facilities) {
+    List<Map<String, Object>> marker =
+        jdbc.queryForList("select writer, batch from access_history_writer where id = 1");
+    long stored = marker.isEmpty() ? 0 : ((Number) marker.get(0).get("batch")).longValue();
+    if (marker.isEmpty() || !writer.equals(marker.get(0).get("writer")) || stored != batch) {
+      windows.clear();
     }
-    return known;
+    batch = stored + 1;
+    for (String facility : facilities) {
+      if (!windows.containsKey(facility)) {
+        windows.put(facility, load(facility));
+      }
+    }
   }
 
-  /** Writes each patient of the batch with its latest attempts, the new ones included. */
+  /** The facility's attempts since the start of its latest day less a window. */
+  private FacilityWindow load(String facility) {
+    LocalDate latest =
+        jdbc.queryForObject(
+            "select max(day_jst) from access_day where facility_code = ?",
+            LocalDate.class,
+            facility);
+    if (latest == null) {
+      return new FacilityWindow(Long.MIN_VALUE);
+    }
+    FacilityWindow window =
+        new FacilityWindow(JapanTime.startOf(latest).toEpochMilli() - windowMs());
+    Map<String, List<RepeatJudge.Stored>> byPatient = new HashMap<>();
+    jdbc.query(
+        "select patient_ref, view_id, at_ms, repeated_patient from access_attempt"
+            + " where facility_code = ? and at_ms >= ?",
+        rs -> {
+          byPatient
+              .computeIfAbsent(rs.getString(1), p -> new ArrayList<>())
+              .add(new RepeatJudge.Stored(rs.getString(2), rs.getLong(3), rs.getBoolean(4)));
+        },
+        facility,
+        window.floorMs());
+    byPatient.forEach((patient, attempts) -> window.add(patient, attempts, Set.of(), kept()));
+    return window;
+  }
+
+  /**
+   * The stored attempts that matter for the patient's new attempts from {@code firstAtMs} on: none
+   * for a patient without attempts since a window before them, its latest attempts if none is later
+   * than {@code firstAtMs}; null when its stored rows must be read.
+   */
+  List<RepeatJudge.Stored> storedFor(List<String> patient, long firstAtMs) {
+    FacilityWindow window = windows.get(patient.get(0));
+    if (window == null || firstAtMs - windowMs() < window.floorMs()) {
+      return null;
+    }
+    RecentAttempts recent = window.recent(patient.get(1));
+    if (recent == null) {
+      return List.of();
+    }
+    return firstAtMs >= recent.lastAtMs() ? recent.attempts() : null;
+  }
+
+  /**
+   * After the judgement: adds the batch's attempts to memory, inserts the patients that memory did
+   * not hold (those already stored are left as they are) and records this writer's batch.
+   */
   void write(
       Map<List<String>, List<AttemptRow>> byPatient,
-      Map<List<String>, RecentAttempts> known,
       Set<String> repeated,
       Set<String> nowRepeated) {
-    int kept = kept();
-    List<Object[]> inserts = new ArrayList<>();
-    List<Object[]> updates = new ArrayList<>();
+    List<Object[]> maybeNew = new ArrayList<>();
     byPatient.forEach(
         (key, rows) -> {
-          RecentAttempts before = known.get(key);
-          // A stored patient whose latest attempts are not kept stays so: judged from its rows.
-          String recent = null;
-          if (kept > 0 && (before != null || !known.containsKey(key))) {
-            List<RepeatJudge.Stored> all = new ArrayList<>();
-            for (RepeatJudge.Stored s :
-                before == null ? List.<RepeatJudge.Stored>of() : before.attempts()) {
-              all.add(
-                  nowRepeated.contains(s.viewId())
-                      ? new RepeatJudge.Stored(s.viewId(), s.atMs(), true)
-                      : s);
-            }
-            for (AttemptRow r : rows) {
-              all.add(new RepeatJudge.Stored(r.viewId(), r.atMs(), repeated.contains(r.viewId())));
-            }
-            all.sort(BY_INSTANT);
-            recent =
-                new RecentAttempts(all.subList(Math.max(0, all.size() - kept), all.size()))
-                    .encode();
+          FacilityWindow window = windows.get(key.get(0));
+          if (window == null || window.recent(key.get(1)) == null) {
+            maybeNew.add(new Object[] {key.get(0), key.get(1)});
           }
-          if (known.containsKey(key)) {
-            updates.add(new Object[] {recent, key.get(0), key.get(1)});
-          } else {
-            inserts.add(new Object[] {key.get(0), key.get(1), recent});
+          if (window != null) {
+            List<RepeatJudge.Stored> attempts = new ArrayList<>();
+            for (AttemptRow r : rows) {
+              attempts.add(
+                  new RepeatJudge.Stored(r.viewId(), r.atMs(), repeated.contains(r.viewId())));
+            }
+            window.add(key.get(1), attempts, nowRepeated, kept());
           }
         });
+    windows.values().forEach(window -> window.prune(windowMs()));
     jdbc.batchUpdate(
-        "insert into access_patient (facility_code, patient_ref, recent) values (?, ?, ?)",
-        inserts,
-        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
-    jdbc.batchUpdate(
-        "update access_patient set recent = ? where facility_code = ? and patient_ref = ?",
-        updates,
-        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+        "insert into access_patient (facility_code, patient_ref) values (?, ?)"
+            + " on conflict do nothing",
+        maybeNew,
+        new int[] {Types.VARCHAR, Types.VARCHAR});
+    if (jdbc.update(
+            "update access_history_writer set writer = ?, batch = ? where id = 1", writer, batch)
+        == 0) {
+      jdbc.update(
+          "insert into access_history_writer (id, writer, batch) values (1, ?, ?)", writer, batch);
+    }
   }
 }

@@ -37,12 +37,20 @@ class RepeatFlags {
   /** The new attempts found repeated, and the stored ones this batch made repeated. */
   record Verdict(Set<String> repeated, List<Flagged> nowRepeated) {}
 
-  /** Judges the batch's new attempts and keeps each patient's latest attempts up to date. */
-  Verdict judge(List<AttemptRow> fresh) {
+  /**
+   * Judges the batch's new attempts and keeps each patient's latest attempts up to date; one batch
+   * at a time (the processor has one segment; tests also write batches of their own).
+   */
+  synchronized Verdict judge(List<AttemptRow> fresh) {
     Set<String> repeated = new HashSet<>();
     List<Flagged> nowRepeated = new ArrayList<>();
     judgeRepeats(fresh, repeated, nowRepeated);
     return new Verdict(repeated, nowRepeated);
+  }
+
+  /** Forgets the patients' latest attempts kept in memory (the history was emptied). */
+  synchronized void forget() {
+    recents.forget();
   }
 
   /** New attempts of one patient at one facility, none further than a window from the next. */
@@ -73,15 +81,13 @@ class RepeatFlags {
                     r -> List.of(r.facilityCode(), r.patientRef()),
                     LinkedHashMap::new,
                     Collectors.toList()));
-    List<List<String>> patients = new ArrayList<>(byPatient.keySet());
-    Map<List<String>, RecentAttempts> known = recents.read(patients);
+    recents.prepare(byPatient.keySet().stream().map(key -> key.get(0)).distinct().toList());
     List<Cluster> clusters = new ArrayList<>();
     List<List<RepeatJudge.Stored>> storedOf = new ArrayList<>();
     List<Cluster> toRead = new ArrayList<>();
     byPatient.forEach(
         (key, rows) -> {
           rows.sort(Comparator.comparingLong(AttemptRow::atMs));
-          RecentAttempts recent = known.get(key);
           List<AttemptRow> current = new ArrayList<>();
           for (int i = 0; i <= rows.size(); i++) {
             if (i == rows.size()
@@ -89,12 +95,9 @@ class RepeatFlags {
                     && rows.get(i).atMs() - current.get(current.size() - 1).atMs() >= windowMs)) {
               Cluster cluster = new Cluster(key.get(0), key.get(1), current);
               clusters.add(cluster);
-              if (!known.containsKey(key)) {
-                storedOf.add(List.of()); // the patient's first attempts at the facility
-              } else if (recent != null && cluster.first() >= recent.lastAtMs()) {
-                storedOf.add(recent.attempts());
-              } else {
-                storedOf.add(null);
+              List<RepeatJudge.Stored> known = recents.storedFor(key, cluster.first());
+              storedOf.add(known);
+              if (known == null) {
                 toRead.add(cluster);
               }
               current = new ArrayList<>();
@@ -125,7 +128,7 @@ class RepeatFlags {
         }
       }
     }
-    recents.write(byPatient, known, repeated, nowRepeatedIds);
+    recents.write(byPatient, repeated, nowRepeatedIds);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
@@ -29,6 +30,7 @@ import jp.emergencyaccess.ledger.support.TestCodes;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,9 @@ abstract class HistoryBatchScenarios extends HttpTest {
   @Autowired private TransactionManager transactions;
   @Autowired private FlagThresholds thresholds;
   @Autowired private TransactionTemplate springTransactions;
+  @Autowired private DataSource dataSource;
+  @Autowired private AccessRollup rollup;
+  @Autowired private RepeatFlags repeatFlags;
 
   /** A view event of the facility; every fifth one denied. */
   private static EventMessage<?> view(String facility, String patient, Instant at, int n) {
@@ -109,29 +114,37 @@ abstract class HistoryBatchScenarios extends HttpTest {
 
   /** Handles the messages as one batch of the processor: one unit of work, one transaction. */
   private void batch(List<EventMessage<?>> messages) {
+    assertThat(run(history, messages, false).isExceptional()).isFalse();
+  }
+
+  /**
+   * Runs the messages as a batch of the given handler; if {@code failAfterWrite}, the transaction
+   * fails after the history has written the batch and rolls back.
+   */
+  private ResultMessage<?> run(
+      AccessHistory handler, List<EventMessage<?>> messages, boolean failAfterWrite) {
     BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
     unitOfWork.attachTransaction(transactions);
-    var result =
-        unitOfWork.executeWithResult(
-            () -> {
-              EventMessage<?> message = unitOfWork.getMessage();
-              if (message.getPayload() instanceof MedicalInfoViewed viewed) {
-                history.on(viewed, message.getTimestamp());
-              } else {
-                history.on((MedicalInfoViewDenied) message.getPayload(), message.getTimestamp());
-              }
-              return null;
-            });
-    assertThat(result.isExceptional()).as("%s", result).isFalse();
+    return unitOfWork.executeWithResult(
+        () -> {
+          EventMessage<?> message = unitOfWork.getMessage();
+          if (message.getPayload() instanceof MedicalInfoViewed viewed) {
+            handler.on(viewed, message.getTimestamp());
+          } else {
+            handler.on((MedicalInfoViewDenied) message.getPayload(), message.getTimestamp());
+          }
+          if (failAfterWrite && message == messages.get(0)) {
+            // Registered after the history's own step, so it runs once the rows are written.
+            unitOfWork.onPrepareCommit(
+                u -> {
+                  throw new IllegalStateException("the token could not be stored");
+                });
+          }
+          return null;
+        });
   }
 
   /** The view ids of the facility's REPEATED_PATIENT rows. */
-  /** The latest attempts kept for the facility's one patient. */
-  private String recent(String facility) {
-    return jdbc.queryForObject(
-        "select recent from access_patient where facility_code = ?", String.class, facility);
-  }
-
   private Set<String> repeated(String facility) {
     return new TreeSet<>(
         jdbc.queryForList(
@@ -327,7 +340,12 @@ abstract class HistoryBatchScenarios extends HttpTest {
       }
       from = to;
     }
-    batches.forEach(this::batch);
+    for (List<EventMessage<?>> batch : batches) {
+      if (random.nextInt(4) == 0) {
+        repeatFlags.forget(); // as after a restart: the patients are loaded from the rows
+      }
+      batch(batch);
+    }
 
     Set<String> expected = expectedRepeated(distinct);
     assertThat(expected).isNotEmpty();
@@ -341,45 +359,56 @@ abstract class HistoryBatchScenarios extends HttpTest {
         .isEqualTo(distinct.stream().map(HistoryBatchScenarios::patient).distinct().count());
   }
 
-  @Test
-  void aPatientWhoseLatestAttemptsAreNotKept_isJudgedFromItsRowsAndStaysSo() {
-    String facility = TestCodes.facilityCode();
+  /** Six lookups of one patient, ten minutes apart: only the sixth is repeated (N = 5). */
+  private List<EventMessage<?>> sixLookups(String facility) {
+    assertThat(thresholds.repeatedPatient().maxAttempts()).isEqualTo(5);
     List<EventMessage<?>> views = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      views.add(view(facility, "p-old", FEB_10.plus(Duration.ofMinutes(10L * i)), i));
+    for (int i = 0; i < 6; i++) {
+      views.add(view(facility, "p-six", FEB_10.plus(Duration.ofMinutes(10L * i)), i));
     }
-    batch(views.subList(0, 5));
-    // As if the latest attempts could not be kept: the judgement must read the stored rows.
-    jdbc.update("update access_patient set recent = null where facility_code = ?", facility);
-
-    batch(views.subList(5, 6));
-    batch(views.subList(6, 7));
-
-    assertThat(repeated(facility))
-        .containsExactlyInAnyOrder(viewId(views.get(5)), viewId(views.get(6)));
-    assertThat(recent(facility)).isNull();
+    return views;
   }
 
   @Test
-  void viewIdsThatCannotBeKeptInTheLatestAttempts_areJudgedFromTheRows() {
+  void batchesWrittenByAnotherNode_areCountedWhenThisNodeWritesAgain() {
     String facility = TestCodes.facilityCode();
-    List<EventMessage<?>> views = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      views.add(
-          view(
-              "v;" + i + "," + UUID.randomUUID(),
-              facility,
-              "p-odd",
-              FEB_10.plus(Duration.ofMinutes(10L * i)),
-              i));
-    }
-    for (EventMessage<?> v : views) {
-      batch(List.of(v));
-    }
+    List<EventMessage<?>> views = sixLookups(facility);
+    batch(views.subList(0, 3));
+    // Another node takes the processor over for a batch: the same store, a memory of its own.
+    AccessHistory otherNode =
+        new AccessHistory(
+            new HistoryWriter(
+                jdbc,
+                dataSource,
+                rollup,
+                new RepeatFlags(jdbc, thresholds, new PatientRecents(jdbc, thresholds))));
+    assertThat(run(otherNode, views.subList(3, 5), false).isExceptional()).isFalse();
 
-    assertThat(repeated(facility))
-        .containsExactlyInAnyOrder(viewId(views.get(5)), viewId(views.get(6)));
-    assertThat(recent(facility)).isNull();
+    batch(views.subList(5, 6));
+
+    assertThat(repeated(facility)).containsExactly(viewId(views.get(5)));
+  }
+
+  @Test
+  void aBatchThatDoesNotCommit_leavesNoAttemptBehindInTheJudgement() {
+    String facility = TestCodes.facilityCode();
+    List<EventMessage<?>> views = sixLookups(facility);
+    batch(views.subList(0, 2));
+    assertThat(run(history, views.subList(2, 4), true).exceptionResult())
+        .hasMessageContaining("token could not be stored");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from access_attempt where facility_code = ?",
+                Long.class,
+                facility))
+        .isEqualTo(2);
+
+    batch(views.subList(2, 4)); // delivered again, as the processor does
+    batch(views.subList(4, 5));
+    assertThat(repeated(facility)).isEmpty(); // five attempts
+    batch(views.subList(5, 6));
+
+    assertThat(repeated(facility)).containsExactly(viewId(views.get(5)));
   }
 
   @Test
