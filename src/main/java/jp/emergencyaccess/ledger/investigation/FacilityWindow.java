@@ -30,6 +30,11 @@ final class FacilityWindow {
     return floorMs;
   }
 
+  /** The latest instant of the facility's attempts (the floor if it has none since). */
+  long lastMs() {
+    return lastMs;
+  }
+
   /** The patient's latest attempts since the floor, or null if it has none. */
   RecentAttempts recent(String patientRef) {
     return patients.get(patientRef);

@@ -65,13 +65,19 @@ class HistoryWriter {
   private final DataSource dataSource;
   private final AccessRollup rollup;
   private final RepeatFlags repeatFlags;
+  private final PatientRecents recents;
 
   HistoryWriter(
-      JdbcTemplate jdbc, DataSource dataSource, AccessRollup rollup, RepeatFlags repeatFlags) {
+      JdbcTemplate jdbc,
+      DataSource dataSource,
+      AccessRollup rollup,
+      RepeatFlags repeatFlags,
+      PatientRecents recents) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.rollup = rollup;
     this.repeatFlags = repeatFlags;
+    this.recents = recents;
   }
 
   /** Marks the history for emptying, in the caller's transaction (the token reset's). */
@@ -80,9 +86,13 @@ class HistoryWriter {
     jdbc.update("insert into access_history_reset (id) values (1)");
   }
 
-  /** Writes a batch of rows; views already stored, or met earlier in the batch, are skipped. */
-  void write(List<AttemptRow> batch) {
+  /**
+   * Writes a batch of rows; views already stored, or met earlier in the batch, are skipped. One
+   * batch at a time: the processor has one segment, and tests write batches of their own.
+   */
+  synchronized void write(List<AttemptRow> batch) {
     emptyIfReset();
+    recents.prepare(batch.stream().map(AttemptRow::facilityCode).distinct().toList());
     List<AttemptRow> fresh = unknown(batch);
     if (fresh.isEmpty()) {
       return;
@@ -124,20 +134,22 @@ class HistoryWriter {
     } catch (SQLException e) {
       throw new IllegalStateException("could not empty the access history", e);
     }
-    repeatFlags.forget();
+    recents.forget();
     jdbc.update("delete from access_history_reset");
   }
 
   /**
-   * The batch without duplicates (the first occurrence stays) and without stored views, found by
-   * their key (facility, instant, view id): one union of point reads per 64 views.
+   * The batch without duplicates (the first occurrence stays) and without stored views. A view
+   * later than every stored attempt of its facility is new; the others are looked up by their key
+   * (facility, instant, view id): one union of point reads per 64 views.
    */
   private List<AttemptRow> unknown(List<AttemptRow> batch) {
     Map<String, AttemptRow> byView = new LinkedHashMap<>();
     for (AttemptRow row : batch) {
       byView.putIfAbsent(row.viewId(), row);
     }
-    List<AttemptRow> rows = new ArrayList<>(byView.values());
+    List<AttemptRow> rows =
+        byView.values().stream().filter(row -> !recents.laterThanStored(row)).toList();
     for (int from = 0; from < rows.size(); from += InLists.CHUNK) {
       List<AttemptRow> chunk =
           InLists.padded(rows.subList(from, Math.min(rows.size(), from + InLists.CHUNK)));

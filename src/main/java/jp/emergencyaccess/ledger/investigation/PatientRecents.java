@@ -32,8 +32,10 @@ class PatientRecents {
   private final String writer = UUID.randomUUID().toString();
   private final Map<String, FacilityWindow> windows = new HashMap<>();
 
-  /** The batch number the memory reflects once the batch being written commits. */
-  private long batch = -1;
+  /** The batch number the memory reflects, and the number of the batch being written. */
+  private long committed = -1;
+
+  private long writing;
 
   PatientRecents(JdbcTemplate jdbc, FlagThresholds thresholds) {
     this.jdbc = jdbc;
@@ -62,10 +64,10 @@ class PatientRecents {
     List<Map<String, Object>> marker =
         jdbc.queryForList("select writer, batch from access_history_writer where id = 1");
     long stored = marker.isEmpty() ? 0 : ((Number) marker.get(0).get("batch")).longValue();
-    if (marker.isEmpty() || !writer.equals(marker.get(0).get("writer")) || stored != batch) {
+    if (marker.isEmpty() || !writer.equals(marker.get(0).get("writer")) || stored != committed) {
       windows.clear();
     }
-    batch = stored + 1;
+    writing = stored + 1;
     for (String facility : facilities) {
       if (!windows.containsKey(facility)) {
         windows.put(facility, load(facility));
@@ -98,6 +100,15 @@ class PatientRecents {
         window.floorMs());
     byPatient.forEach((patient, attempts) -> window.add(patient, attempts, Set.of(), kept()));
     return window;
+  }
+
+  /**
+   * Whether the attempt is later than every stored attempt of its facility (after {@link
+   * #prepare}), so that it cannot be stored yet.
+   */
+  boolean laterThanStored(AttemptRow row) {
+    FacilityWindow window = windows.get(row.facilityCode());
+    return window != null && row.atMs() > window.lastMs();
   }
 
   /**
@@ -148,10 +159,13 @@ class PatientRecents {
         maybeNew,
         new int[] {Types.VARCHAR, Types.VARCHAR});
     if (jdbc.update(
-            "update access_history_writer set writer = ?, batch = ? where id = 1", writer, batch)
+            "update access_history_writer set writer = ?, batch = ? where id = 1", writer, writing)
         == 0) {
       jdbc.update(
-          "insert into access_history_writer (id, writer, batch) values (1, ?, ?)", writer, batch);
+          "insert into access_history_writer (id, writer, batch) values (1, ?, ?)",
+          writer,
+          writing);
     }
+    committed = writing; // if the transaction does not commit, the next batch forgets the memory
   }
 }

@@ -38,19 +38,14 @@ class RepeatFlags {
   record Verdict(Set<String> repeated, List<Flagged> nowRepeated) {}
 
   /**
-   * Judges the batch's new attempts and keeps each patient's latest attempts up to date; one batch
-   * at a time (the processor has one segment; tests also write batches of their own).
+   * Judges the batch's new attempts and keeps each patient's latest attempts up to date, after
+   * {@link PatientRecents#prepare} (one batch at a time: {@link HistoryWriter#write}).
    */
-  synchronized Verdict judge(List<AttemptRow> fresh) {
+  Verdict judge(List<AttemptRow> fresh) {
     Set<String> repeated = new HashSet<>();
     List<Flagged> nowRepeated = new ArrayList<>();
     judgeRepeats(fresh, repeated, nowRepeated);
     return new Verdict(repeated, nowRepeated);
-  }
-
-  /** Forgets the patients' latest attempts kept in memory (the history was emptied). */
-  synchronized void forget() {
-    recents.forget();
   }
 
   /** New attempts of one patient at one facility, none further than a window from the next. */
@@ -81,7 +76,6 @@ class RepeatFlags {
                     r -> List.of(r.facilityCode(), r.patientRef()),
                     LinkedHashMap::new,
                     Collectors.toList()));
-    recents.prepare(byPatient.keySet().stream().map(key -> key.get(0)).distinct().toList());
     List<Cluster> clusters = new ArrayList<>();
     List<List<RepeatJudge.Stored>> storedOf = new ArrayList<>();
     List<Cluster> toRead = new ArrayList<>();

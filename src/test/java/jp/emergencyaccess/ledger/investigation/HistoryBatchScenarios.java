@@ -53,7 +53,6 @@ abstract class HistoryBatchScenarios extends HttpTest {
   @Autowired private TransactionTemplate springTransactions;
   @Autowired private DataSource dataSource;
   @Autowired private AccessRollup rollup;
-  @Autowired private RepeatFlags repeatFlags;
 
   /** A view event of the facility; every fifth one denied. */
   private static EventMessage<?> view(String facility, String patient, Instant at, int n) {
@@ -342,7 +341,8 @@ abstract class HistoryBatchScenarios extends HttpTest {
     }
     for (List<EventMessage<?>> batch : batches) {
       if (random.nextInt(4) == 0) {
-        repeatFlags.forget(); // as after a restart: the patients are loaded from the rows
+        // As after a restart: a new writer, whose patients are loaded from the rows.
+        jdbc.update("update access_history_writer set writer = 'restarted' where id = 1");
       }
       batch(batch);
     }
@@ -375,13 +375,15 @@ abstract class HistoryBatchScenarios extends HttpTest {
     List<EventMessage<?>> views = sixLookups(facility);
     batch(views.subList(0, 3));
     // Another node takes the processor over for a batch: the same store, a memory of its own.
+    PatientRecents otherMemory = new PatientRecents(jdbc, thresholds);
     AccessHistory otherNode =
         new AccessHistory(
             new HistoryWriter(
                 jdbc,
                 dataSource,
                 rollup,
-                new RepeatFlags(jdbc, thresholds, new PatientRecents(jdbc, thresholds))));
+                new RepeatFlags(jdbc, thresholds, otherMemory),
+                otherMemory));
     assertThat(run(otherNode, views.subList(3, 5), false).isExceptional()).isFalse();
 
     batch(views.subList(5, 6));
