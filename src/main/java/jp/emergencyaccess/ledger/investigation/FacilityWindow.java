@@ -3,6 +3,7 @@ package jp.emergencyaccess.ledger.investigation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,10 @@ final class FacilityWindow {
       Comparator.comparingLong(RepeatJudge.Stored::atMs).thenComparing(RepeatJudge.Stored::viewId);
 
   private final Map<String, RecentAttempts> patients = new HashMap<>();
+
+  /** Patients stored in {@code access_patient} beyond those with attempts since the floor. */
+  private final Set<String> stored = new HashSet<>();
+
   private long floorMs;
   private long lastMs;
 
@@ -84,17 +89,26 @@ final class FacilityWindow {
         .entrySet()
         .removeIf(
             entry -> {
-              List<RepeatJudge.Stored> since =
-                  entry.getValue().attempts().stream().filter(s -> s.atMs() >= floorMs).toList();
-              if (since.isEmpty()) {
+              RecentAttempts recent = entry.getValue();
+              if (recent.lastAtMs() < floorMs) {
                 return true;
               }
-              entry.setValue(new RecentAttempts(since));
+              if (recent.attempts().get(0).atMs() < floorMs) {
+                entry.setValue(
+                    new RecentAttempts(
+                        recent.attempts().stream().filter(s -> s.atMs() >= floorMs).toList()));
+              }
               return false;
             });
   }
 
-  int patients() {
-    return patients.size();
+  /** Whether the patient is stored in {@code access_patient}, as far as memory knows. */
+  boolean isStored(String patientRef) {
+    return patients.containsKey(patientRef) || stored.contains(patientRef);
+  }
+
+  /** Remembers a patient stored in {@code access_patient}; false if it was known already. */
+  boolean markStored(String patientRef) {
+    return stored.add(patientRef);
   }
 }

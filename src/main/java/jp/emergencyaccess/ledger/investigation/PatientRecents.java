@@ -32,6 +32,11 @@ class PatientRecents {
   private final String writer = UUID.randomUUID().toString();
   private final Map<String, FacilityWindow> windows = new HashMap<>();
 
+  /** How many stored patients memory remembers beyond the windows, over all facilities. */
+  static final int KNOWN_PATIENTS = 200_000;
+
+  private int knownPatients;
+
   /** The batch number the memory reflects, and the number of the batch being written. */
   private long committed = -1;
 
@@ -54,6 +59,7 @@ class PatientRecents {
   /** Forgets every facility (after the history was emptied, or to test the loading). */
   void forget() {
     windows.clear();
+    knownPatients = 0;
   }
 
   /**
@@ -65,7 +71,7 @@ class PatientRecents {
         jdbc.queryForList("select writer, batch from access_history_writer where id = 1");
     long stored = marker.isEmpty() ? 0 : ((Number) marker.get(0).get("batch")).longValue();
     if (marker.isEmpty() || !writer.equals(marker.get(0).get("writer")) || stored != committed) {
-      windows.clear();
+      forget();
     }
     writing = stored + 1;
     for (String facility : facilities) {
@@ -129,8 +135,10 @@ class PatientRecents {
   }
 
   /**
-   * After the judgement: adds the batch's attempts to memory, inserts the patients that memory did
-   * not hold (those already stored are left as they are) and records this writer's batch.
+   * After the judgement: adds the batch's attempts to memory, inserts the patients that memory does
+   * not know as stored (those stored after all are left as they are) and records this writer's
+   * batch. Memory remembers up to {@value #KNOWN_PATIENTS} stored patients besides those of the
+   * windows.
    */
   void write(
       Map<List<String>, List<AttemptRow>> byPatient,
@@ -140,8 +148,11 @@ class PatientRecents {
     byPatient.forEach(
         (key, rows) -> {
           FacilityWindow window = windows.get(key.get(0));
-          if (window == null || window.recent(key.get(1)) == null) {
+          if (window == null || !window.isStored(key.get(1))) {
             maybeNew.add(new Object[] {key.get(0), key.get(1)});
+            if (window != null && knownPatients < KNOWN_PATIENTS && window.markStored(key.get(1))) {
+              knownPatients++;
+            }
           }
           if (window != null) {
             List<RepeatJudge.Stored> attempts = new ArrayList<>();
