@@ -37,6 +37,12 @@ class PatientRecents {
 
   private int knownPatients;
 
+  /** How many attempts the patients' ranges may hold together; beyond, they are all forgotten. */
+  static final int RANGE_ATTEMPTS = 500_000;
+
+  private final Map<List<String>, PatientRange> ranges = new HashMap<>();
+  private int rangeAttempts;
+
   /** The batch number the memory reflects, and the number of the batch being written. */
   private long committed = -1;
 
@@ -60,6 +66,12 @@ class PatientRecents {
   void forget() {
     windows.clear();
     knownPatients = 0;
+    forgetRanges();
+  }
+
+  private void forgetRanges() {
+    ranges.clear();
+    rangeAttempts = 0;
   }
 
   /**
@@ -135,6 +147,29 @@ class PatientRecents {
   }
 
   /**
+   * The patient's stored attempts in {@code (fromMs, toMs)} if a range read earlier holds them all,
+   * else null.
+   */
+  List<RepeatJudge.Stored> storedIn(List<String> patient, long fromMs, long toMs) {
+    PatientRange range = ranges.get(patient);
+    return range != null && range.covers(fromMs, toMs) ? range.within(fromMs, toMs) : null;
+  }
+
+  /** Keeps what was read of the patient's stored attempts in {@code (fromMs, toMs)}. */
+  void rememberRange(
+      List<String> patient, long fromMs, long toMs, List<RepeatJudge.Stored> stored) {
+    PatientRange before = ranges.remove(patient);
+    rangeAttempts -= before == null ? 0 : before.size();
+    if (rangeAttempts + stored.size() > RANGE_ATTEMPTS) {
+      forgetRanges();
+    }
+    if (stored.size() <= RANGE_ATTEMPTS) {
+      ranges.put(patient, new PatientRange(fromMs, toMs, stored));
+      rangeAttempts += stored.size();
+    }
+  }
+
+  /**
    * After the judgement: adds the batch's attempts to memory, inserts the patients that memory does
    * not know as stored (those stored after all are left as they are) and records this writer's
    * batch. Memory remembers up to {@value #KNOWN_PATIENTS} stored patients besides those of the
@@ -154,15 +189,24 @@ class PatientRecents {
               knownPatients++;
             }
           }
+          List<RepeatJudge.Stored> attempts = new ArrayList<>();
+          for (AttemptRow r : rows) {
+            attempts.add(
+                new RepeatJudge.Stored(r.viewId(), r.atMs(), repeated.contains(r.viewId())));
+          }
           if (window != null) {
-            List<RepeatJudge.Stored> attempts = new ArrayList<>();
-            for (AttemptRow r : rows) {
-              attempts.add(
-                  new RepeatJudge.Stored(r.viewId(), r.atMs(), repeated.contains(r.viewId())));
-            }
             window.add(key.get(1), attempts, nowRepeated, kept());
           }
+          PatientRange range = ranges.get(key);
+          if (range != null) {
+            rangeAttempts -= range.size();
+            range.add(attempts, nowRepeated);
+            rangeAttempts += range.size();
+          }
         });
+    if (rangeAttempts > RANGE_ATTEMPTS) {
+      forgetRanges();
+    }
     windows.values().forEach(window -> window.prune(windowMs()));
     jdbc.batchUpdate(
         "insert into access_patient (facility_code, patient_ref) values (?, ?)"

@@ -90,6 +90,10 @@ class RepeatFlags {
               Cluster cluster = new Cluster(key.get(0), key.get(1), current);
               clusters.add(cluster);
               List<RepeatJudge.Stored> known = recents.storedFor(key, cluster.first());
+              if (known == null) {
+                known =
+                    recents.storedIn(key, cluster.first() - windowMs, cluster.last() + windowMs);
+              }
               storedOf.add(known);
               if (known == null) {
                 toRead.add(cluster);
@@ -105,6 +109,14 @@ class RepeatFlags {
     for (int from = 0; from < toRead.size(); from += InLists.CHUNK) {
       read.addAll(
           stored(toRead.subList(from, Math.min(toRead.size(), from + InLists.CHUNK)), windowMs));
+    }
+    for (int i = 0; i < toRead.size(); i++) {
+      Cluster cluster = toRead.get(i);
+      recents.rememberRange(
+          List.of(cluster.facilityCode(), cluster.patientRef()),
+          cluster.first() - windowMs,
+          cluster.last() + windowMs,
+          read.get(i));
     }
     Set<String> nowRepeatedIds = new HashSet<>();
     int next = 0;

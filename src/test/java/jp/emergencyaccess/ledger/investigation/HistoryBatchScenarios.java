@@ -414,6 +414,25 @@ abstract class HistoryBatchScenarios extends HttpTest {
   }
 
   @Test
+  void lateLookupsJudgedFromARangeReadBefore_flagEachAttemptOnce() {
+    String facility = TestCodes.facilityCode();
+    List<EventMessage<?>> views = new ArrayList<>();
+    int n = 0;
+    for (int minute : new int[] {100, 110, 120, 130, 45, 55, 50}) {
+      views.add(view(facility, "p-late", FEB_10.plus(Duration.ofMinutes(minute)), n++));
+    }
+    batch(views.subList(0, 4));
+    // Earlier than the patient's latest: the stored attempts around them are read, 130 flagged.
+    batch(views.subList(4, 6));
+    // Within the range read for 45 and 55: judged from it; 120 flagged, 130 not a second time.
+    batch(views.subList(6, 7));
+
+    assertThat(repeated(facility))
+        .containsExactlyInAnyOrder(viewId(views.get(2)), viewId(views.get(3)));
+    assertThat(dayCounts(facility)).isEqualTo(Map.of("2024-02-10", List.of(7L, 2L)));
+  }
+
+  @Test
   void aResetWhoseTransactionFails_leavesTheHistoryAsItWas() {
     String facility = TestCodes.facilityCode();
     batch(List.of(view(facility, "p-r", FEB_10, 0), view(facility, "p-r", FEB_10, 1)));
