@@ -63,7 +63,8 @@ class RepeatFlags {
    * Judges REPEATED_PATIENT for the new rows and writes each patient's latest attempts ({@link
    * PatientRecents}). A cluster of new attempts no earlier than the patient's latest stored one
    * (the usual case: history arrives in time order) is judged from those latest attempts alone; any
-   * other cluster reads the stored attempts within a window of it.
+   * other cluster from the patient's attempts around it, kept in memory from an earlier read or
+   * read now.
    */
   private void judgeRepeats(
       List<AttemptRow> fresh, Set<String> repeated, List<Flagged> nowRepeated) {
@@ -115,7 +116,7 @@ class RepeatFlags {
       recents.rememberRange(
           List.of(cluster.facilityCode(), cluster.patientRef()),
           cluster.first() - windowMs,
-          cluster.last() + windowMs,
+          cluster.last() + 2 * windowMs,
           read.get(i));
     }
     Set<String> nowRepeatedIds = new HashSet<>();
@@ -138,9 +139,11 @@ class RepeatFlags {
   }
 
   /**
-   * The stored attempts within a window of each cluster, by one query: a union of one indexed range
-   * read per cluster (H2 would not use the patient index for an IN list of patients), padded with
-   * empty reads to a power of two.
+   * The stored attempts of each cluster's patient from a window before it to two windows after it,
+   * by one query: a union of one range read per cluster on the history's key, padded with empty
+   * reads to a power of two. The judgement needs a window on each side; the second window after it
+   * lets the range kept in memory ({@link PatientRecents#rememberRange}) serve the patient's next
+   * late clusters too, which usually follow a little later.
    */
   private List<List<RepeatJudge.Stored>> stored(List<Cluster> chunk, long windowMs) {
     int size = Integer.highestOneBit(chunk.size());
@@ -158,7 +161,7 @@ class RepeatFlags {
       args.add(cluster.patientRef());
       if (i < chunk.size()) {
         args.add(cluster.first() - windowMs);
-        args.add(cluster.last() + windowMs);
+        args.add(cluster.last() + 2 * windowMs);
       } else {
         args.add(0L); // an empty range: at_ms > 0 and at_ms < 0
         args.add(0L);
