@@ -58,11 +58,20 @@ final class QueryLatency {
       historyWhy = "GET " + base + " answered " + probe.status();
       return result;
     }
-    result.put("history, first page", latencies(() -> reader.get(base + "?limit=100")));
+    // 100 and 99 rows in turn: H2 answers a statement run again with the same parameters from its
+    // last result while the database is unchanged, which would time that cache instead.
+    int[] call = {0};
+    result.put(
+        "history, first page",
+        latencies(() -> reader.get(base + "?limit=" + (100 - call[0]++ % 2))));
     result.put(
         "history, filtered page",
         latencies(
-            () -> reader.get(base + "?decision=DENIED&from=2024-02-10&to=2024-02-12&limit=100")));
+            () ->
+                reader.get(
+                    base
+                        + "?decision=DENIED&from=2024-02-10&to=2024-02-12&limit="
+                        + (100 - call[0]++ % 2))));
     return result;
   }
 

@@ -253,6 +253,11 @@ public final class HistoryBenchmark {
     }
   }
 
+  /**
+   * Times the query {@code queries} times. Consecutive calls ask for 100 and 99 rows in turn: H2
+   * keeps the result of a statement's last execution and answers the same statement with the same
+   * parameters from it while the database is unchanged, which would time that cache instead.
+   */
   private String measure(String label, String path, int queries) {
     for (int i = 0; i < 3; i++) {
       api.as("fund").get(path);
@@ -262,12 +267,12 @@ public final class HistoryBenchmark {
     long total = 0;
     for (int i = 0; i < queries; i++) {
       long sent = System.nanoTime();
-      var reply = api.as("fund").get(path);
+      var reply = api.as("fund").get(path.replace("limit=100", "limit=" + (100 - i % 2)));
       latencies[i] = System.nanoTime() - sent;
       if (reply.status() != 200) {
         throw new IllegalStateException(label + ": " + reply);
       }
-      rows = reply.json().get("items").size();
+      rows = Math.max(rows, reply.json().get("items").size());
       total = reply.json().at("/summary/attempts").asLong();
     }
     Arrays.sort(latencies);
