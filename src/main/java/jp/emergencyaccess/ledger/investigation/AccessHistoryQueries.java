@@ -20,7 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessHistoryQueries {
   public static final int MAX_PAGE = 1000;
-  private static final String NEWEST_FIRST = " order by at_ms desc, view_id desc";
+
+  /**
+   * Newest first, in the key's own order: H2 reads the key backwards and stops after the page only
+   * when the order names the key's columns from the first (facility_code, fixed by the query);
+   * ordered by instant alone, it read and sorted the facility's whole history for every page.
+   */
+  private static final String NEWEST_FIRST =
+      " order by facility_code desc, at_ms desc, view_id desc";
 
   private final JdbcTemplate jdbc;
   private final AccessRollup rollup;
@@ -86,8 +93,13 @@ public class AccessHistoryQueries {
     Selection s = select(query);
     if (cursor != null) {
       PageCursor after = PageCursor.decode(cursor);
+      // at_ms <= ? bounds the key's range; H2 does not read a range from the OR alone.
       s.and(
-          "(at_ms < ? or (at_ms = ? and view_id < ?))", after.atMs(), after.atMs(), after.viewId());
+          "at_ms <= ? and (at_ms < ? or (at_ms = ? and view_id < ?))",
+          after.atMs(),
+          after.atMs(),
+          after.atMs(),
+          after.viewId());
     }
     List<Object> args = new ArrayList<>(s.args());
     args.add(limit + 1);
