@@ -37,11 +37,7 @@ class PatientRecents {
 
   private int knownPatients;
 
-  /** How many attempts the patients' ranges may hold together; beyond, they are all forgotten. */
-  static final int RANGE_ATTEMPTS = 500_000;
-
-  private final Map<List<String>, PatientRange> ranges = new HashMap<>();
-  private int rangeAttempts;
+  private final PatientRanges ranges = new PatientRanges();
 
   /** The batch number the memory reflects, and the number of the batch being written. */
   private long committed = -1;
@@ -62,16 +58,11 @@ class PatientRecents {
     return thresholds.repeatedPatient().window().toMillis();
   }
 
-  /** Forgets every facility (after the history was emptied, or to test the loading). */
+  /** Forgets everything (another writer wrote last, or the history was emptied). */
   void forget() {
     windows.clear();
     knownPatients = 0;
-    forgetRanges();
-  }
-
-  private void forgetRanges() {
-    ranges.clear();
-    rangeAttempts = 0;
+    ranges.forget();
   }
 
   /**
@@ -146,27 +137,9 @@ class PatientRecents {
     return firstAtMs >= recent.lastAtMs() ? recent.attempts() : null;
   }
 
-  /**
-   * The patient's stored attempts in {@code (fromMs, toMs)} if a range read earlier holds them all,
-   * else null.
-   */
-  List<RepeatJudge.Stored> storedIn(List<String> patient, long fromMs, long toMs) {
-    PatientRange range = ranges.get(patient);
-    return range != null && range.covers(fromMs, toMs) ? range.within(fromMs, toMs) : null;
-  }
-
-  /** Keeps what was read of the patient's stored attempts in {@code (fromMs, toMs)}. */
-  void rememberRange(
-      List<String> patient, long fromMs, long toMs, List<RepeatJudge.Stored> stored) {
-    PatientRange before = ranges.remove(patient);
-    rangeAttempts -= before == null ? 0 : before.size();
-    if (rangeAttempts + stored.size() > RANGE_ATTEMPTS) {
-      forgetRanges();
-    }
-    if (stored.size() <= RANGE_ATTEMPTS) {
-      ranges.put(patient, new PatientRange(fromMs, toMs, stored));
-      rangeAttempts += stored.size();
-    }
+  /** The patients' stored attempts read for late clusters ({@link PatientRanges}). */
+  PatientRanges ranges() {
+    return ranges;
   }
 
   /**
@@ -197,16 +170,8 @@ class PatientRecents {
           if (window != null) {
             window.add(key.get(1), attempts, nowRepeated, kept());
           }
-          PatientRange range = ranges.get(key);
-          if (range != null) {
-            rangeAttempts -= range.size();
-            range.add(attempts, nowRepeated);
-            rangeAttempts += range.size();
-          }
+          ranges.add(key, attempts, nowRepeated);
         });
-    if (rangeAttempts > RANGE_ATTEMPTS) {
-      forgetRanges();
-    }
     windows.values().forEach(window -> window.prune(windowMs()));
     jdbc.batchUpdate(
         "insert into access_patient (facility_code, patient_ref) values (?, ?)"

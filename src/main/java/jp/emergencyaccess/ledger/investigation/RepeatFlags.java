@@ -93,7 +93,9 @@ class RepeatFlags {
               List<RepeatJudge.Stored> known = recents.storedFor(key, cluster.first());
               if (known == null) {
                 known =
-                    recents.storedIn(key, cluster.first() - windowMs, cluster.last() + windowMs);
+                    recents
+                        .ranges()
+                        .storedIn(key, cluster.first() - windowMs, cluster.last() + windowMs);
               }
               storedOf.add(known);
               if (known == null) {
@@ -113,11 +115,13 @@ class RepeatFlags {
     }
     for (int i = 0; i < toRead.size(); i++) {
       Cluster cluster = toRead.get(i);
-      recents.rememberRange(
-          List.of(cluster.facilityCode(), cluster.patientRef()),
-          cluster.first() - windowMs,
-          cluster.last() + 2 * windowMs,
-          read.get(i));
+      recents
+          .ranges()
+          .remember(
+              List.of(cluster.facilityCode(), cluster.patientRef()),
+              cluster.first() - windowMs,
+              cluster.last() + 2 * windowMs,
+              read.get(i));
     }
     Set<String> nowRepeatedIds = new HashSet<>();
     int next = 0;
@@ -142,8 +146,8 @@ class RepeatFlags {
    * The stored attempts of each cluster's patient from a window before it to two windows after it,
    * by one query: a union of one range read per cluster on the history's key, padded with empty
    * reads to a power of two. The judgement needs a window on each side; the second window after it
-   * lets the range kept in memory ({@link PatientRecents#rememberRange}) serve the patient's next
-   * late clusters too, which usually follow a little later.
+   * lets the range kept in memory ({@link PatientRanges}) serve the patient's next late clusters
+   * too, which usually follow a little later.
    */
   private List<List<RepeatJudge.Stored>> stored(List<Cluster> chunk, long windowMs) {
     int size = Integer.highestOneBit(chunk.size());
