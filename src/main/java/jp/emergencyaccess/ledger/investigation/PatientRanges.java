@@ -23,11 +23,12 @@ final class PatientRanges {
   }
 
   /**
-   * The patient's stored attempts in {@code (fromMs, toMs)} if a range holds them all, else null.
+   * The stored attempts of a range that holds all the patient's stored attempts in {@code (fromMs,
+   * toMs)}, or null.
    */
-  List<RepeatJudge.Stored> storedIn(List<String> patient, long fromMs, long toMs) {
+  RepeatJudge.Around storedIn(List<String> patient, long fromMs, long toMs) {
     PatientRange range = ranges.get(patient);
-    return range != null && range.covers(fromMs, toMs) ? range.within(fromMs, toMs) : null;
+    return range != null && range.covers(fromMs, toMs) ? range.around() : null;
   }
 
   /** Keeps what was read of the patient's stored attempts in {@code (fromMs, toMs)}. */

@@ -78,7 +78,7 @@ class RepeatFlags {
                     LinkedHashMap::new,
                     Collectors.toList()));
     List<Cluster> clusters = new ArrayList<>();
-    List<List<RepeatJudge.Stored>> storedOf = new ArrayList<>();
+    List<RepeatJudge.Around> storedOf = new ArrayList<>();
     List<Cluster> toRead = new ArrayList<>();
     byPatient.forEach(
         (key, rows) -> {
@@ -90,13 +90,13 @@ class RepeatFlags {
                     && rows.get(i).atMs() - current.get(current.size() - 1).atMs() >= windowMs)) {
               Cluster cluster = new Cluster(key.get(0), key.get(1), current);
               clusters.add(cluster);
-              List<RepeatJudge.Stored> known = recents.storedFor(key, cluster.first());
-              if (known == null) {
-                known =
-                    recents
-                        .ranges()
-                        .storedIn(key, cluster.first() - windowMs, cluster.last() + windowMs);
-              }
+              List<RepeatJudge.Stored> latest = recents.storedFor(key, cluster.first());
+              RepeatJudge.Around known =
+                  latest != null
+                      ? RepeatJudge.Around.of(latest)
+                      : recents
+                          .ranges()
+                          .storedIn(key, cluster.first() - windowMs, cluster.last() + windowMs);
               storedOf.add(known);
               if (known == null) {
                 toRead.add(cluster);
@@ -127,8 +127,8 @@ class RepeatFlags {
     int next = 0;
     for (int i = 0; i < clusters.size(); i++) {
       Cluster cluster = clusters.get(i);
-      List<RepeatJudge.Stored> stored =
-          storedOf.get(i) != null ? storedOf.get(i) : read.get(next++);
+      RepeatJudge.Around stored =
+          storedOf.get(i) != null ? storedOf.get(i) : RepeatJudge.Around.of(read.get(next++));
       long[] newAtMs = cluster.rows().stream().mapToLong(AttemptRow::atMs).toArray();
       RepeatJudge.Verdict verdict = RepeatJudge.judge(newAtMs, stored, windowMs, maxAttempts);
       verdict.newRepeated().forEach(n -> repeated.add(cluster.rows().get(n).viewId()));

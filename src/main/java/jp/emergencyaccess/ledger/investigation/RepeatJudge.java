@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.investigation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,6 +19,25 @@ final class RepeatJudge {
   /** A stored attempt within reach of the cluster. */
   record Stored(String viewId, long atMs, boolean repeated) {}
 
+  /**
+   * Stored attempts around a cluster: all their instants, sorted (for counting), and those not yet
+   * flagged (the only ones a cluster can change). The array is not modified once made.
+   */
+  record Around(long[] instants, Collection<Stored> unflagged) {
+    static Around of(List<Stored> stored) {
+      long[] instants = new long[stored.size()];
+      List<Stored> unflagged = new ArrayList<>();
+      for (int i = 0; i < instants.length; i++) {
+        instants[i] = stored.get(i).atMs();
+        if (!stored.get(i).repeated()) {
+          unflagged.add(stored.get(i));
+        }
+      }
+      Arrays.sort(instants);
+      return new Around(instants, unflagged);
+    }
+  }
+
   /** What the cluster changes: new attempts repeated, stored attempts now repeated. */
   record Verdict(List<Integer> newRepeated, List<Stored> nowRepeated) {}
 
@@ -28,25 +48,28 @@ final class RepeatJudge {
    * @param stored the stored attempts in {@code (min(newAtMs) − window, max(newAtMs) + window)}
    */
   static Verdict judge(long[] newAtMs, List<Stored> stored, long windowMs, int maxAttempts) {
-    long[] all = new long[newAtMs.length + stored.size()];
-    System.arraycopy(newAtMs, 0, all, 0, newAtMs.length);
-    for (int i = 0; i < stored.size(); i++) {
-      all[newAtMs.length + i] = stored.get(i).atMs();
-    }
-    Arrays.sort(all);
+    return judge(newAtMs, Around.of(stored), windowMs, maxAttempts);
+  }
+
+  /**
+   * The same from stored attempts that may reach beyond the cluster's windows: those outside count
+   * in no new attempt's window, and a new attempt enters no outside attempt's window.
+   */
+  static Verdict judge(long[] newAtMs, Around stored, long windowMs, int maxAttempts) {
     long[] fresh = newAtMs.clone();
     Arrays.sort(fresh);
     List<Integer> newRepeated = new ArrayList<>();
     for (int i = 0; i < newAtMs.length; i++) {
-      if (inWindow(all, newAtMs[i], windowMs) > maxAttempts) {
+      long at = newAtMs[i];
+      if (inWindow(stored.instants(), at, windowMs) + inWindow(fresh, at, windowMs) > maxAttempts) {
         newRepeated.add(i);
       }
     }
     List<Stored> nowRepeated = new ArrayList<>();
-    for (Stored s : stored) {
-      if (!s.repeated()
-          && inWindow(fresh, s.atMs(), windowMs) > 0
-          && inWindow(all, s.atMs(), windowMs) > maxAttempts) {
+    for (Stored s : stored.unflagged()) {
+      int newInWindow = inWindow(fresh, s.atMs(), windowMs);
+      if (newInWindow > 0
+          && inWindow(stored.instants(), s.atMs(), windowMs) + newInWindow > maxAttempts) {
         nowRepeated.add(s);
       }
     }
