@@ -45,15 +45,9 @@ final class RepeatJudge {
 
   /**
    * @param newAtMs the new attempts' instants (any order; the answer's indexes refer to it)
-   * @param stored the stored attempts in {@code (min(newAtMs) − window, max(newAtMs) + window)}
-   */
-  static Verdict judge(long[] newAtMs, List<Stored> stored, long windowMs, int maxAttempts) {
-    return judge(newAtMs, Around.of(stored), windowMs, maxAttempts);
-  }
-
-  /**
-   * The same from stored attempts that may reach beyond the cluster's windows: those outside count
-   * in no new attempt's window, and a new attempt enters no outside attempt's window.
+   * @param stored the stored attempts in {@code (min(newAtMs) − window, max(newAtMs) + window)}, or
+   *     in a wider range: those outside count in no new attempt's window, and a new attempt enters
+   *     no outside attempt's window
    */
   static Verdict judge(long[] newAtMs, Around stored, long windowMs, int maxAttempts) {
     long[] fresh = newAtMs.clone();
