@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import jp.emergencyaccess.ledger.common.JapanTime;
@@ -172,7 +173,12 @@ class PatientRecents {
           }
           ranges.add(key, attempts, nowRepeated);
         });
-    windows.values().forEach(window -> window.prune(windowMs()));
+    // Only the batch's facilities have new attempts, so only their windows can need pruning.
+    byPatient.keySet().stream()
+        .map(key -> windows.get(key.get(0)))
+        .filter(Objects::nonNull)
+        .distinct()
+        .forEach(window -> window.prune(windowMs()));
     jdbc.batchUpdate(
         "insert into access_patient (facility_code, patient_ref) values (?, ?)"
             + " on conflict do nothing",
