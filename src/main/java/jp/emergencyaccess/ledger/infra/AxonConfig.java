@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -64,15 +65,22 @@ class AxonConfig {
   }
 
   /**
-   * No Axon metrics for the subscribing processors. They run inside every command's transaction and
-   * each of them timed every event of the command, even the many it ignores: a profile of the view
-   * path found 14 % of a decision's command handling in those monitors (docs/performance.md). The
-   * command bus, event store and tracking processors keep their metrics (docs/stream.md).
+   * No Axon per-message metrics for the event processors. The subscribing ones run inside every
+   * command's transaction and timed every event of the command, even the many they ignore: 14 % of
+   * a decision's command handling (docs/performance.md, section 3). The tracking ones (the access
+   * history, the view metrics) looked up a timer and counters by payload type for every event: 10 %
+   * of the access history's thread while it replays (section 14). Their progress is in {@code
+   * ledger_processor_lag_events} and the health (docs/stream.md); the command bus and event store
+   * keep Axon's metrics.
    */
   @Bean
-  ConfigurerModule noMetricsForSubscribingProcessors() {
+  ConfigurerModule noMetricsForEventProcessors() {
     return configurer ->
-        configurer.configureMessageMonitor(
-            SubscribingEventProcessor.class, (config, type, name) -> NoOpMessageMonitor.INSTANCE);
+        configurer
+            .configureMessageMonitor(
+                SubscribingEventProcessor.class,
+                (config, type, name) -> NoOpMessageMonitor.INSTANCE)
+            .configureMessageMonitor(
+                TrackingEventProcessor.class, (config, type, name) -> NoOpMessageMonitor.INSTANCE);
   }
 }
