@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  *   <li>REPEATED_PATIENT for the new attempts and the stored ones they make repeated ({@link
  *       RepeatFlags});
  *   <li>the rows, flags included, as one JDBC batch; the stored rows that became repeated as
- *       another;
+ *       another; the keys of the denied and repeated attempts in their flag tables ({@code
+ *       access_denied}, {@code access_repeated}: the pages of those flags read them, so the
+ *       attempts need no index by decision or flag);
  *   <li>the running counts, summed over the batch ({@link AccessRollup#add}).
  * </ol>
  */
@@ -36,7 +38,13 @@ import org.springframework.stereotype.Component;
 class HistoryWriter {
   /** The tables of the history, emptied by a reset. */
   private static final List<String> TABLES =
-      List.of("access_attempt", "access_day", "access_viewer", "access_patient");
+      List.of(
+          "access_attempt",
+          "access_denied",
+          "access_repeated",
+          "access_day",
+          "access_viewer",
+          "access_patient");
 
   /**
    * The categories in the order of their columns c_medication … c_dispensing in {@link #INSERT}.
@@ -99,12 +107,27 @@ class HistoryWriter {
     }
     RepeatFlags.Verdict flags = repeatFlags.judge(fresh);
     insert(fresh, flags.repeated());
+    List<Object[]> nowRepeated =
+        flags.nowRepeated().stream()
+            .map(f -> new Object[] {f.facilityCode(), f.at().toEpochMilli(), f.viewId()})
+            .toList();
     jdbc.batchUpdate(
         "update access_attempt set repeated_patient = true"
             + " where facility_code = ? and at_ms = ? and view_id = ?",
-        flags.nowRepeated().stream()
-            .map(f -> new Object[] {f.facilityCode(), f.at().toEpochMilli(), f.viewId()})
-            .toList());
+        nowRepeated);
+    List<Object[]> repeated = new ArrayList<>(nowRepeated);
+    List<Object[]> denied = new ArrayList<>();
+    for (AttemptRow row : fresh) {
+      Object[] key = {row.facilityCode(), row.atMs(), row.viewId()};
+      if (flags.repeated().contains(row.viewId())) {
+        repeated.add(key);
+      }
+      if (!row.allowed()) {
+        denied.add(key);
+      }
+    }
+    insertKeys("access_repeated", repeated);
+    insertKeys("access_denied", denied);
     rollup.add(
         fresh,
         flags.repeated(),
@@ -206,6 +229,13 @@ class HistoryWriter {
             return rows.size();
           }
         });
+  }
+
+  private void insertKeys(String flagTable, List<Object[]> keys) {
+    if (!keys.isEmpty()) {
+      jdbc.batchUpdate(
+          "insert into " + flagTable + " (facility_code, at_ms, view_id) values (?, ?, ?)", keys);
+    }
   }
 
   private static void text(PreparedStatement ps, int index, String value) throws SQLException {

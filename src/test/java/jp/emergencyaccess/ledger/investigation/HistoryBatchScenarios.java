@@ -143,13 +143,36 @@ abstract class HistoryBatchScenarios extends HttpTest {
         });
   }
 
-  /** The view ids of the facility's REPEATED_PATIENT rows. */
+  /**
+   * The view ids of the facility's REPEATED_PATIENT rows, after checking that the flag tables hold
+   * the keys of exactly the repeated and the denied rows (the pages of those flags read them).
+   */
   private Set<String> repeated(String facility) {
-    return new TreeSet<>(
-        jdbc.queryForList(
-            "select view_id from access_attempt where facility_code = ? and repeated_patient",
-            String.class,
-            facility));
+    Set<String> flagged =
+        new TreeSet<>(
+            jdbc.queryForList(
+                "select view_id from access_attempt where facility_code = ? and repeated_patient",
+                String.class,
+                facility));
+    assertThat(keys("access_repeated", "true", facility))
+        .as("access_repeated")
+        .isEqualTo(keys("access_attempt", "repeated_patient", facility));
+    assertThat(keys("access_denied", "true", facility))
+        .as("access_denied")
+        .isEqualTo(keys("access_attempt", "decision = 'DENIED'", facility));
+    return flagged;
+  }
+
+  /** The keys of the facility's rows of a table that meet the condition, as text, in order. */
+  private List<String> keys(String table, String condition, String facility) {
+    return jdbc.queryForList(
+        "select facility_code || '/' || at_ms || '/' || view_id as k from "
+            + table
+            + " where "
+            + condition
+            + " and facility_code = ? order by k",
+        String.class,
+        facility);
   }
 
   /** The view ids the rule flags, computed from the attempts alone. */
@@ -182,6 +205,8 @@ abstract class HistoryBatchScenarios extends HttpTest {
             .stream()
             .map(Object::toString)
             .toList());
+    all.addAll(keys("access_denied", "true", facility));
+    all.addAll(keys("access_repeated", "true", facility));
     all.addAll(
         jdbc
             .queryForList(
