@@ -3,7 +3,9 @@ package jp.emergencyaccess.ledger.infra;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
@@ -24,10 +26,16 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
 
-  /** The stored format of events: ISO-8601 text for every date and instant, unknown fields fail. */
+  /**
+   * The stored format of events: ISO-8601 text for every date and instant (instants read by {@link
+   * StoredInstantDeserializer}), unknown fields fail.
+   */
   static ObjectMapper storedFormat() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
+        .registerModule(
+            new SimpleModule("stored-instants")
+                .addDeserializer(Instant.class, new StoredInstantDeserializer()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon's JDBC event storage engine as its Spring Boot auto-configuration builds it, with one
- * change: the query that tracking readers (processors, the stream, the embedded store's shared
- * producer) run while their token has gaps.
+ * Axon's JDBC event storage engine as its Spring Boot auto-configuration builds it, with two
+ * changes: the query that tracking readers (processors, the stream, the embedded store's shared
+ * producer) run while their token has gaps, and their events' timestamps parsed once ({@link
+ * StoredTimestampEngine}).
  *
  * <p>Axon's default is {@code WHERE (g > ? AND g <= ?) OR g IN (gaps) ORDER BY g}. H2 cannot use
  * the primary key for that OR and scans the whole table: with 1,000,000 events every poll read 1.1
@@ -46,17 +47,17 @@ class EventStoreConfig {
       ConnectionProvider connectionProvider,
       TransactionManager transactionManager,
       EventSchema eventSchema) {
-    return JdbcEventStorageEngine.builder()
-        .snapshotSerializer(defaultSerializer)
-        .upcasterChain(configuration.upcasterChain())
-        .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
-        .eventSerializer(eventSerializer)
-        .snapshotFilter(configuration.snapshotFilter())
-        .connectionProvider(connectionProvider)
-        .transactionManager(transactionManager)
-        .schema(eventSchema)
-        .readEventDataWithGaps(EventStoreConfig::readEventDataWithGaps)
-        .build();
+    return new StoredTimestampEngine(
+        JdbcEventStorageEngine.builder()
+            .snapshotSerializer(defaultSerializer)
+            .upcasterChain(configuration.upcasterChain())
+            .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+            .eventSerializer(eventSerializer)
+            .snapshotFilter(configuration.snapshotFilter())
+            .connectionProvider(connectionProvider)
+            .transactionManager(transactionManager)
+            .schema(eventSchema)
+            .readEventDataWithGaps(EventStoreConfig::readEventDataWithGaps));
   }
 
   /** The events after {@code globalIndex} (at most {@code batchSize} positions) and the gaps. */
