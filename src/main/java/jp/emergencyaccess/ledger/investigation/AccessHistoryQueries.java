@@ -24,11 +24,10 @@ public class AccessHistoryQueries {
   /**
    * Newest first, in the key's own order: H2 reads the key backwards and stops after the page only
    * when the order names the key's columns from the first (facility_code, fixed by the query);
-   * ordered by instant alone, it read and sorted the facility's whole history for every page. The
-   * key is that of the table the selection reads first ({@link Selection#key}).
+   * ordered by instant alone, it read and sorted the facility's whole history for every page.
    */
   private static final String NEWEST_FIRST =
-      " order by k.facility_code desc, k.at_ms desc, k.view_id desc";
+      " order by facility_code desc, at_ms desc, view_id desc";
 
   private final JdbcTemplate jdbc;
   private final AccessRollup rollup;
@@ -41,11 +40,10 @@ public class AccessHistoryQueries {
   }
 
   /**
-   * The selection as SQL: the tables, a where clause and its arguments. The key's columns are
-   * always those of {@code k}: the attempts themselves, or the flag table of DENIED or
-   * REPEATED_PATIENT ({@code access_denied}, {@code access_repeated}: the keys of the few attempts
-   * with that flag), joined to the attempts by their key, so those pages read only the flagged
-   * keys.
+   * The selection as SQL: the table, a where clause and its arguments. The table is the attempts,
+   * or for DENIED and REPEATED_PATIENT the flag table that holds a copy of each attempt with that
+   * flag ({@code access_denied}, {@code access_repeated}), so those pages and their summaries read
+   * only the flagged attempts. All three have the same columns and key.
    */
   private record Selection(
       String from, StringBuilder where, List<Object> args, HighVolumeDays highVolume) {
@@ -55,39 +53,30 @@ public class AccessHistoryQueries {
       return this;
     }
 
-    String tablesAndWhere() {
+    String fromAndWhere() {
       return from + where;
     }
   }
 
-  private static final String ATTEMPTS = " from access_attempt k";
-
-  private static String flagged(String flagTable) {
-    return " from "
-        + flagTable
-        + " k join access_attempt a on a.facility_code = k.facility_code and a.at_ms = k.at_ms"
-        + " and a.view_id = k.view_id";
-  }
-
   private Selection select(AccessQuery q) {
     HighVolumeDays highVolume = highVolumeDays(q.facilityCode());
-    String from = ATTEMPTS;
+    String from = " from access_attempt";
     if (q.flag() == AccessFlag.REPEATED_PATIENT) {
-      from = flagged("access_repeated");
+      from = " from access_repeated";
     } else if (q.flag() == AccessFlag.DENIED || "DENIED".equals(q.decision())) {
-      from = flagged("access_denied");
+      from = " from access_denied";
     }
     Selection s =
         new Selection(
             from,
-            new StringBuilder(" where k.facility_code = ?"),
+            new StringBuilder(" where facility_code = ?"),
             new ArrayList<>(List.of(q.facilityCode())),
             highVolume);
     if (q.from() != null) {
-      s.and("k.at_ms >= ?", q.from().toEpochMilli());
+      s.and("at_ms >= ?", q.from().toEpochMilli());
     }
     if (q.to() != null) {
-      s.and("k.at_ms < ?", q.to().toEpochMilli());
+      s.and("at_ms < ?", q.to().toEpochMilli());
     }
     if (q.decision() != null) {
       s.and("decision = ?", q.decision());
@@ -123,7 +112,7 @@ public class AccessHistoryQueries {
       PageCursor after = PageCursor.decode(cursor);
       // at_ms <= ? bounds the key's range; H2 does not read a range from the OR alone.
       s.and(
-          "k.at_ms <= ? and (k.at_ms < ? or (k.at_ms = ? and k.view_id < ?))",
+          "at_ms <= ? and (at_ms < ? or (at_ms = ? and view_id < ?))",
           after.atMs(),
           after.atMs(),
           after.atMs(),
@@ -133,7 +122,7 @@ public class AccessHistoryQueries {
     args.add(limit + 1);
     List<AccessAttempt> rows =
         jdbc.query(
-            "select " + AttemptColumns.LIST + s.tablesAndWhere() + NEWEST_FIRST + " limit ?",
+            "select " + AttemptColumns.LIST + s.fromAndWhere() + NEWEST_FIRST + " limit ?",
             (rs, n) -> AttemptColumns.read(rs, s.highVolume()),
             args.toArray());
     if (rows.size() <= limit) {
@@ -191,7 +180,7 @@ public class AccessHistoryQueries {
       args.addAll(highVolume.days());
     }
     args.addAll(s.args());
-    sql.append(s.tablesAndWhere());
+    sql.append(s.fromAndWhere());
     return jdbc.queryForObject(
         sql.toString(),
         (rs, n) -> {
@@ -231,9 +220,7 @@ public class AccessHistoryQueries {
   private Map<String, Long> byViewer(Selection s) {
     Map<String, Long> byViewer = new LinkedHashMap<>();
     jdbc.query(
-        "select viewer_id, count(*)"
-            + s.tablesAndWhere()
-            + " group by viewer_id order by viewer_id",
+        "select viewer_id, count(*)" + s.fromAndWhere() + " group by viewer_id order by viewer_id",
         rs -> {
           byViewer.put(rs.getString(1), rs.getLong(2));
         },

@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  *       by key);
  *   <li>REPEATED_PATIENT for the new attempts and the stored ones they make repeated ({@link
  *       RepeatFlags});
- *   <li>the rows, flags included, as one JDBC batch; the stored rows that became repeated as
- *       another; the keys of the denied and repeated attempts in their flag tables ({@code
- *       access_denied}, {@code access_repeated}: the pages of those flags read them, so the
- *       attempts need no index by decision or flag);
+ *   <li>the rows, flags included, as one JDBC batch, and the denied and repeated ones again in
+ *       their flag tables ({@code access_denied}, {@code access_repeated}: the pages of those flags
+ *       read them, so the attempts need no index by decision or flag); the stored rows that became
+ *       repeated are flagged where they are and copied into {@code access_repeated};
  *   <li>the running counts, summed over the batch ({@link AccessRollup#add}).
  * </ol>
  */
@@ -46,9 +46,7 @@ class HistoryWriter {
           "access_viewer",
           "access_patient");
 
-  /**
-   * The categories in the order of their columns c_medication … c_dispensing in {@link #INSERT}.
-   */
+  /** The categories in the order of their columns c_medication … c_dispensing in {@link #ROW}. */
   private static final List<InfoCategory> CATEGORY_COLUMNS =
       List.of(
           InfoCategory.MEDICATION,
@@ -57,8 +55,9 @@ class HistoryWriter {
           InfoCategory.PRESCRIPTION,
           InfoCategory.DISPENSING);
 
-  private static final String INSERT =
-      "insert into access_attempt (view_id, facility_code, at_ms, day_jst,"
+  /** The columns and values of an insert into access_attempt or a flag table (same columns). */
+  private static final String ROW =
+      " (view_id, facility_code, at_ms, day_jst,"
           + " viewer_id, viewer_role, patient_ref, categories, c_medication, c_health_checkup,"
           + " c_clinical, c_prescription, c_dispensing, consent_id, consent_basis,"
           + " identification, decision, reasons, covered_kind, covered_region, covered_notice,"
@@ -106,28 +105,23 @@ class HistoryWriter {
       return;
     }
     RepeatFlags.Verdict flags = repeatFlags.judge(fresh);
-    insert(fresh, flags.repeated());
+    insert("access_attempt", fresh, flags.repeated());
+    insert("access_denied", fresh.stream().filter(r -> !r.allowed()).toList(), flags.repeated());
+    insert(
+        "access_repeated",
+        fresh.stream().filter(r -> flags.repeated().contains(r.viewId())).toList(),
+        flags.repeated());
     List<Object[]> nowRepeated =
         flags.nowRepeated().stream()
             .map(f -> new Object[] {f.facilityCode(), f.at().toEpochMilli(), f.viewId()})
             .toList();
-    jdbc.batchUpdate(
-        "update access_attempt set repeated_patient = true"
-            + " where facility_code = ? and at_ms = ? and view_id = ?",
-        nowRepeated);
-    List<Object[]> repeated = new ArrayList<>(nowRepeated);
-    List<Object[]> denied = new ArrayList<>();
-    for (AttemptRow row : fresh) {
-      Object[] key = {row.facilityCode(), row.atMs(), row.viewId()};
-      if (flags.repeated().contains(row.viewId())) {
-        repeated.add(key);
-      }
-      if (!row.allowed()) {
-        denied.add(key);
-      }
+    if (!nowRepeated.isEmpty()) {
+      String key = " where facility_code = ? and at_ms = ? and view_id = ?";
+      jdbc.batchUpdate("update access_attempt set repeated_patient = true" + key, nowRepeated);
+      jdbc.batchUpdate("update access_denied set repeated_patient = true" + key, nowRepeated);
+      jdbc.batchUpdate(
+          "insert into access_repeated select * from access_attempt" + key, nowRepeated);
     }
-    insertKeys("access_repeated", repeated);
-    insertKeys("access_denied", denied);
     rollup.add(
         fresh,
         flags.repeated(),
@@ -192,9 +186,12 @@ class HistoryWriter {
     return new ArrayList<>(byView.values());
   }
 
-  private void insert(List<AttemptRow> rows, Set<String> repeated) {
+  private void insert(String table, List<AttemptRow> rows, Set<String> repeated) {
+    if (rows.isEmpty()) {
+      return;
+    }
     jdbc.batchUpdate(
-        INSERT,
+        "insert into " + table + ROW,
         new BatchPreparedStatementSetter() {
           @Override
           public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -229,13 +226,6 @@ class HistoryWriter {
             return rows.size();
           }
         });
-  }
-
-  private void insertKeys(String flagTable, List<Object[]> keys) {
-    if (!keys.isEmpty()) {
-      jdbc.batchUpdate(
-          "insert into " + flagTable + " (facility_code, at_ms, view_id) values (?, ?, ?)", keys);
-    }
   }
 
   private static void text(PreparedStatement ps, int index, String value) throws SQLException {
