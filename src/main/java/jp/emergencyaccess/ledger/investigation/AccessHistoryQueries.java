@@ -24,10 +24,11 @@ public class AccessHistoryQueries {
   /**
    * Newest first, in the key's own order: H2 reads the key backwards and stops after the page only
    * when the order names the key's columns from the first (facility_code, fixed by the query);
-   * ordered by instant alone, it read and sorted the facility's whole history for every page.
+   * ordered by instant alone, it read and sorted the facility's whole history for every page. The
+   * key is that of the table the selection reads first ({@link Selection#key}).
    */
   private static final String NEWEST_FIRST =
-      " order by facility_code desc, at_ms desc, view_id desc";
+      " order by k.facility_code desc, k.at_ms desc, k.view_id desc";
 
   private final JdbcTemplate jdbc;
   private final AccessRollup rollup;
@@ -40,10 +41,11 @@ public class AccessHistoryQueries {
   }
 
   /**
-   * The selection as SQL: the table, a where clause and its arguments. The table is the attempts,
-   * or for DENIED and REPEATED_PATIENT the flag table that holds a copy of each attempt with that
-   * flag ({@code access_denied}, {@code access_repeated}), so those pages and their summaries read
-   * only the flagged attempts. All three have the same columns and key.
+   * The selection as SQL: the tables, a where clause and its arguments. The key's columns are
+   * always those of {@code k}: the attempts; for DENIED, {@code access_denied}, which holds a copy
+   * of each denied attempt, so those pages and their summaries read the denied attempts alone; for
+   * REPEATED_PATIENT, {@code access_repeated}, the keys of the repeated attempts, joined to the
+   * attempts by their key.
    */
   private record Selection(
       String from, StringBuilder where, List<Object> args, HighVolumeDays highVolume) {
@@ -58,25 +60,29 @@ public class AccessHistoryQueries {
     }
   }
 
+  private static final String REPEATED =
+      " from access_repeated k join access_attempt a on a.facility_code = k.facility_code"
+          + " and a.at_ms = k.at_ms and a.view_id = k.view_id";
+
   private Selection select(AccessQuery q) {
     HighVolumeDays highVolume = highVolumeDays(q.facilityCode());
-    String from = " from access_attempt";
+    String from = " from access_attempt k";
     if (q.flag() == AccessFlag.REPEATED_PATIENT) {
-      from = " from access_repeated";
+      from = REPEATED;
     } else if (q.flag() == AccessFlag.DENIED || "DENIED".equals(q.decision())) {
-      from = " from access_denied";
+      from = " from access_denied k";
     }
     Selection s =
         new Selection(
             from,
-            new StringBuilder(" where facility_code = ?"),
+            new StringBuilder(" where k.facility_code = ?"),
             new ArrayList<>(List.of(q.facilityCode())),
             highVolume);
     if (q.from() != null) {
-      s.and("at_ms >= ?", q.from().toEpochMilli());
+      s.and("k.at_ms >= ?", q.from().toEpochMilli());
     }
     if (q.to() != null) {
-      s.and("at_ms < ?", q.to().toEpochMilli());
+      s.and("k.at_ms < ?", q.to().toEpochMilli());
     }
     if (q.decision() != null) {
       s.and("decision = ?", q.decision());
@@ -112,7 +118,7 @@ public class AccessHistoryQueries {
       PageCursor after = PageCursor.decode(cursor);
       // at_ms <= ? bounds the key's range; H2 does not read a range from the OR alone.
       s.and(
-          "at_ms <= ? and (at_ms < ? or (at_ms = ? and view_id < ?))",
+          "k.at_ms <= ? and (k.at_ms < ? or (k.at_ms = ? and k.view_id < ?))",
           after.atMs(),
           after.atMs(),
           after.atMs(),

@@ -9,8 +9,9 @@ import java.util.List;
 
 /** The columns of an {@code access_attempt} row as a page shows it, and reading one. */
 final class AttemptColumns {
+  /** Its key's columns from {@code k}, the table a selection reads first (AccessHistoryQueries). */
   static final String LIST =
-      "view_id, facility_code, at_ms, day_jst, viewer_id, viewer_role,"
+      "k.view_id, k.facility_code, k.at_ms, day_jst, viewer_id, viewer_role,"
           + " patient_ref, categories, consent_id, consent_basis, identification, decision,"
           + " reasons, covered_kind, covered_region, covered_notice, covered_application,"
           + " repeated_patient, recorded_at_ms";

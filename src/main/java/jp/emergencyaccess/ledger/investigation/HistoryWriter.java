@@ -107,20 +107,24 @@ class HistoryWriter {
     RepeatFlags.Verdict flags = repeatFlags.judge(fresh);
     insert("access_attempt", fresh, flags.repeated());
     insert("access_denied", fresh.stream().filter(r -> !r.allowed()).toList(), flags.repeated());
-    insert(
-        "access_repeated",
-        fresh.stream().filter(r -> flags.repeated().contains(r.viewId())).toList(),
-        flags.repeated());
     List<Object[]> nowRepeated =
         flags.nowRepeated().stream()
             .map(f -> new Object[] {f.facilityCode(), f.at().toEpochMilli(), f.viewId()})
             .toList();
+    String key = " where facility_code = ? and at_ms = ? and view_id = ?";
     if (!nowRepeated.isEmpty()) {
-      String key = " where facility_code = ? and at_ms = ? and view_id = ?";
       jdbc.batchUpdate("update access_attempt set repeated_patient = true" + key, nowRepeated);
       jdbc.batchUpdate("update access_denied set repeated_patient = true" + key, nowRepeated);
+    }
+    List<Object[]> repeated = new ArrayList<>(nowRepeated);
+    for (AttemptRow row : fresh) {
+      if (flags.repeated().contains(row.viewId())) {
+        repeated.add(new Object[] {row.facilityCode(), row.atMs(), row.viewId()});
+      }
+    }
+    if (!repeated.isEmpty()) {
       jdbc.batchUpdate(
-          "insert into access_repeated select * from access_attempt" + key, nowRepeated);
+          "insert into access_repeated (facility_code, at_ms, view_id) values (?, ?, ?)", repeated);
     }
     rollup.add(
         fresh,
