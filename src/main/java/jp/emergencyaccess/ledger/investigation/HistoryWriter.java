@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  *       by key);
  *   <li>REPEATED_PATIENT for the new attempts and the stored ones they make repeated ({@link
  *       RepeatFlags});
- *   <li>the rows, flags included, as one JDBC batch, and the denied and repeated ones again in
- *       their flag tables ({@code access_denied}, {@code access_repeated}: the pages of those flags
- *       read them, so the attempts need no index by decision or flag); the stored rows that became
- *       repeated are flagged where they are and copied into {@code access_repeated};
+ *   <li>the rows, flags included, as one JDBC batch, and the denied ones again in {@code
+ *       access_denied}; the stored rows that became repeated are flagged where they are; the keys
+ *       of the repeated ones go into {@code access_repeated} (the pages of those flags read these
+ *       tables, so the attempts need no index by decision or flag);
  *   <li>the running counts, summed over the batch ({@link AccessRollup#add}).
  * </ol>
  */
@@ -55,7 +55,7 @@ class HistoryWriter {
           InfoCategory.PRESCRIPTION,
           InfoCategory.DISPENSING);
 
-  /** The columns and values of an insert into access_attempt or a flag table (same columns). */
+  /** The columns and values of an insert into access_attempt or access_denied (same columns). */
   private static final String ROW =
       " (view_id, facility_code, at_ms, day_jst,"
           + " viewer_id, viewer_role, patient_ref, categories, c_medication, c_health_checkup,"
