@@ -25,7 +25,7 @@ public class AccessHistoryQueries {
    * Newest first, in the key's own order: H2 reads the key backwards and stops after the page only
    * when the order names the key's columns from the first (facility_code, fixed by the query);
    * ordered by instant alone, it read and sorted the facility's whole history for every page. The
-   * key is that of the table the selection reads first ({@link Selection#key}).
+   * key is that of {@code k}, the table the selection reads first ({@link Selection}).
    */
   private static final String NEWEST_FIRST =
       " order by k.facility_code desc, k.at_ms desc, k.view_id desc";
