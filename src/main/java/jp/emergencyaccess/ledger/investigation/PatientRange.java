@@ -55,7 +55,7 @@ final class PatientRange {
     if (inRange.isEmpty()) {
       return;
     }
-    long[] added = RepeatJudge.Around.of(inRange).instants();
+    long[] added = inRange.stream().mapToLong(RepeatJudge.Stored::atMs).sorted().toArray();
     long[] merged = new long[instants.length + added.length];
     for (int i = 0, a = 0, b = 0; i < merged.length; i++) {
       merged[i] =
