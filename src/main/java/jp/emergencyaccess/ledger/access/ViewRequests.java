@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a lookup to be decided. Lookups that arrive together are decided together: each is its own
  * command on its own aggregate, but their events are appended and committed in one transaction
- * ({@link GroupCommit}). When two nodes race on the same request id, the store's unique key refuses
- * the second first event; sending again then loads the first decision and answers it.
+ * ({@link GroupCommit}). A lookup whose view id is already recorded (the same request again, or two
+ * racing on one node or two) is refused by the store's unique key; it is then answered with the
+ * recorded decision ({@link RecallView}).
  */
 @Component
 public class ViewRequests {
@@ -25,8 +26,8 @@ public class ViewRequests {
   public ViewOutcome decide(ViewMedicalInfo command) {
     try {
       return groups.send(command.viewId(), command);
-    } catch (ConcurrencyException | AggregateStreamCreationException raced) {
-      return commands.send(command);
+    } catch (ConcurrencyException | AggregateStreamCreationException recorded) {
+      return commands.send(new RecallView(command.viewId()));
     }
   }
 }

@@ -22,6 +22,9 @@ class ViewTargetResolver implements CommandTargetResolver {
     if (command.getPayload() instanceof ViewMedicalInfo view) {
       return new VersionedAggregateIdentifier(view.viewId(), null);
     }
+    if (command.getPayload() instanceof RecallView recall) {
+      return new VersionedAggregateIdentifier(recall.viewId(), null);
+    }
     return others.resolveTarget(command);
   }
 }

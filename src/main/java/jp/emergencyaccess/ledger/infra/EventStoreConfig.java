@@ -10,7 +10,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -51,7 +50,7 @@ class EventStoreConfig {
         JdbcEventStorageEngine.builder()
             .snapshotSerializer(defaultSerializer)
             .upcasterChain(configuration.upcasterChain())
-            .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+            .persistenceExceptionResolver(new UniqueViolations())
             .eventSerializer(eventSerializer)
             .snapshotFilter(configuration.snapshotFilter())
             .connectionProvider(connectionProvider)

@@ -2,6 +2,8 @@ package jp.emergencyaccess.ledger.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.Refusal;
@@ -12,6 +14,8 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -19,13 +23,16 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ledger_commands_total{command,outcome}}: every command handled, by its simple class name
  * and outcome — {@code success} (committed), {@code rejected} (a broken rule, bad input, an unknown
- * target or a lost race: the caller gets a 4xx) or {@code error} (anything else). Counted when the
- * unit of work ends, so a failure at commit counts too. Axon's Spring Boot support registers this
- * bean with the command bus.
+ * target, a lost race or a lookup already recorded: the caller gets a 4xx, or the recorded answer)
+ * or {@code error} (anything else). Counted when the unit of work ends, so a failure at commit
+ * counts too. A command rolled back without failing itself is not counted: its group failed because
+ * of another command, and {@code GroupCommit} sends it again alone, where it is counted. Axon's
+ * Spring Boot support registers this bean with the command bus.
  */
 @Component
 class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
   private final MeterRegistry meters;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   CommandMetrics(MeterRegistry meters) {
     this.meters = meters;
@@ -43,6 +50,9 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
                       && u.getExecutionResult().isExceptionResult()
                   ? u.getExecutionResult().getExceptionResult()
                   : null;
+          if (u.isRolledBack() && failure == null) {
+            return;
+          }
           String outcome = !u.isRolledBack() ? "success" : rejected(failure) ? "rejected" : "error";
           counter(command, outcome).increment();
         });
@@ -50,11 +60,14 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
   }
 
   private Counter counter(String command, String outcome) {
-    return Counter.builder("ledger.commands")
-        .description("commands handled, by outcome")
-        .tag("command", command)
-        .tag("outcome", outcome)
-        .register(meters);
+    return counters.computeIfAbsent(
+        command + ' ' + outcome,
+        key ->
+            Counter.builder("ledger.commands")
+                .description("commands handled, by outcome")
+                .tag("command", command)
+                .tag("outcome", outcome)
+                .register(meters));
   }
 
   static boolean rejected(Throwable failure) {
@@ -68,6 +81,8 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
           || t instanceof NotFound
           || t instanceof AggregateNotFoundException
           || t instanceof ConflictingModificationException
+          || t instanceof ConcurrencyException
+          || t instanceof AggregateStreamCreationException
           || t instanceof DuplicateKeyException) {
         return true;
       }

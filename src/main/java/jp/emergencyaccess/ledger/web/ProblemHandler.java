@@ -13,6 +13,8 @@ import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import jp.emergencyaccess.ledger.facility.ImportRefused;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +69,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** Two requests raced for the same unique thing; the loser recorded nothing. */
-  @ExceptionHandler({DuplicateKeyException.class, ConflictingModificationException.class})
+  @ExceptionHandler({
+    DuplicateKeyException.class,
+    ConflictingModificationException.class,
+    ConcurrencyException.class,
+    AggregateStreamCreationException.class
+  })
   ResponseEntity<Object> conflict(RuntimeException e) {
     return Problems.answer(
         Problems.problem(

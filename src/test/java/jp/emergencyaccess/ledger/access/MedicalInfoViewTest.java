@@ -10,6 +10,7 @@ import jp.emergencyaccess.ledger.consent.ConsentIds;
 import jp.emergencyaccess.ledger.consent.ConsentSummary;
 import jp.emergencyaccess.ledger.consent.Identification;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -42,6 +43,9 @@ class MedicalInfoViewTest {
   void theTargetResolver_readsTheViewId_andLeavesOtherCommandsToTheirAnnotations() {
     ViewTargetResolver resolver = new ViewTargetResolver();
     assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(view(CONSENT))))
+        .extracting(VersionedAggregateIdentifier::getIdentifier)
+        .isEqualTo(VIEW);
+    assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new RecallView(VIEW))))
         .extracting(VersionedAggregateIdentifier::getIdentifier)
         .isEqualTo(VIEW);
     assertThat(
@@ -118,15 +122,24 @@ class MedicalInfoViewTest {
   }
 
   @Test
-  void theSameRequestAgain_answersTheFirstDecision_andRecordsNothing_evenIfFactsChanged() {
+  void aRecalledView_answersTheFirstDecision_andRecordsNothing_evenIfFactsChanged() {
     facts = new ViewFacts(false, true, null, null);
     ViewOutcome first = ViewOutcome.of(viewed());
     assertThat(first.decision()).isEqualTo(Decision.ALLOWED);
     fixture
         .given(viewed())
-        .when(view(CONSENT))
+        .when(new RecallView(VIEW))
         .expectNoEvents()
         .expectResultMessagePayload(first.asReplay());
+  }
+
+  @Test
+  void aViewNeverRecorded_cannotBeRecalled() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new RecallView(VIEW))
+        .expectNoEvents()
+        .expectException(AggregateNotFoundException.class);
   }
 
   @Test

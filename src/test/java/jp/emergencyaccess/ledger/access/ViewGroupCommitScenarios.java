@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,14 +13,16 @@ import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.consent.WithdrawConsent;
 import jp.emergencyaccess.ledger.infra.GroupCommit;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Lookups decided as one group (one transaction, {@link GroupCommit}): each keeps its own decision,
- * a repeat inside the group is answered from the first, and a command that fails takes no other
- * command of its group down with it. On H2 and on PostgreSQL.
+ * a repeat inside the group is refused by the store and then answered from the first ({@link
+ * ViewRequests}), and a command that fails takes no other command of its group down with it. On H2
+ * and on PostgreSQL.
  */
 abstract class ViewGroupCommitScenarios extends HttpTest {
   private static final String CONSENTED = "2024-02-01T09:00:00+09:00";
@@ -27,6 +30,8 @@ abstract class ViewGroupCommitScenarios extends HttpTest {
 
   @Autowired private GroupCommit groups;
   @Autowired private Pseudonyms pseudonyms;
+  @Autowired private ViewRequests views;
+  @Autowired private MeterRegistry meters;
   private AccessWorld world;
   private AccessWorld.Place clinic;
 
@@ -66,18 +71,39 @@ abstract class ViewGroupCommitScenarios extends HttpTest {
   }
 
   @Test
-  void theSameLookupTwiceInOneGroup_isRecordedOnce_andTheRepeatAnswersTheFirstDecision() {
+  void
+      theSameLookupTwiceInOneGroup_isRecordedOnce_theStoreRefusesTheRepeat_andItIsAnsweredFromTheFirst() {
     String consent = world.consent(clinic, "P-G-3", CONSENTED);
     var first = lookup("g-twice", "P-G-3", consent);
     var again = lookup("g-twice", "P-G-3", consent);
+    double refusedBefore = commands("ViewMedicalInfo", "rejected");
 
     List<GroupCommit.Outcome> outcomes = groups.sendTogether(List.of(first, again));
 
     ViewOutcome one = (ViewOutcome) outcomes.get(0).result();
-    ViewOutcome two = (ViewOutcome) outcomes.get(1).result();
     assertThat(one.replayed()).isFalse();
+    assertThat(outcomes.get(1).failure()).isInstanceOf(AggregateStreamCreationException.class);
+    assertThat(commands("ViewMedicalInfo", "rejected")).isEqualTo(refusedBefore + 1);
+    ViewOutcome two = views.decide(again);
     assertThat(two.replayed()).isTrue();
-    assertThat(two.viewId()).isEqualTo(one.viewId());
+    assertThat(two)
+        .isEqualTo(
+            new ViewOutcome(
+                one.viewId(),
+                one.requestId(),
+                one.decision(),
+                one.reasons(),
+                one.facilityCode(),
+                one.viewerId(),
+                one.viewerRole(),
+                one.patientRef(),
+                one.categories(),
+                one.consentId(),
+                one.consentBasis(),
+                one.identification(),
+                one.coveredBy(),
+                one.at(),
+                true));
     assertThat(world.storedTypes(first.viewId()))
         .containsExactly(MedicalInfoViewed.class.getName());
   }
@@ -90,9 +116,16 @@ abstract class ViewGroupCommitScenarios extends HttpTest {
         .isEqualTo(201);
     var before = lookup("g-before", "P-G-4", consent);
     var after = lookup("g-after", "P-G-4", consent);
+    double decided = commands("ViewMedicalInfo", "success");
+    double failed = commands("ViewMedicalInfo", "error") + commands("ViewMedicalInfo", "rejected");
 
     List<GroupCommit.Outcome> outcomes =
         groups.sendTogether(List.of(before, new WithdrawConsent(withdrawn, AT), after));
+
+    // Counted once each, alone: not also as failed when their group was rolled back.
+    assertThat(commands("ViewMedicalInfo", "success")).isEqualTo(decided + 2);
+    assertThat(commands("ViewMedicalInfo", "error") + commands("ViewMedicalInfo", "rejected"))
+        .isEqualTo(failed);
 
     assertThat(outcomes.get(0).failure()).isNull();
     assertThat(outcomes.get(1).failure()).isInstanceOf(RuleViolation.class);
@@ -107,6 +140,12 @@ abstract class ViewGroupCommitScenarios extends HttpTest {
         .endsWith(ConsentWithdrawn.class.getName())
         .filteredOn(ConsentWithdrawn.class.getName()::equals)
         .hasSize(1);
+  }
+
+  private double commands(String command, String outcome) {
+    var counter =
+        meters.find("ledger.commands").tag("command", command).tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   /**
