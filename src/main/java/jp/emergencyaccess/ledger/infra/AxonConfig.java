@@ -8,9 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,25 +67,5 @@ class AxonConfig {
             processing ->
                 processing.registerDefaultListenerInvocationErrorHandler(
                     c -> PropagatingErrorHandler.instance()));
-  }
-
-  /**
-   * No Axon per-message metrics for the event processors. The subscribing ones run inside every
-   * command's transaction and timed every event of the command, even the many they ignore: 14 % of
-   * a decision's command handling (docs/performance.md, section 3). The tracking ones (the access
-   * history, the view metrics) looked up a timer and counters by payload type for every event: 10 %
-   * of the access history's thread while it replays (section 14). Their progress is in {@code
-   * ledger_processor_lag_events} and the health (docs/stream.md); the command bus and event store
-   * keep Axon's metrics.
-   */
-  @Bean
-  ConfigurerModule noMetricsForEventProcessors() {
-    return configurer ->
-        configurer
-            .configureMessageMonitor(
-                SubscribingEventProcessor.class,
-                (config, type, name) -> NoOpMessageMonitor.INSTANCE)
-            .configureMessageMonitor(
-                TrackingEventProcessor.class, (config, type, name) -> NoOpMessageMonitor.INSTANCE);
   }
 }
