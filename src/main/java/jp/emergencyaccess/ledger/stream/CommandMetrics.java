@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
  * and outcome — {@code success} (committed), {@code rejected} (a broken rule, bad input, an unknown
  * target, a lost race or a lookup already recorded: the caller gets a 4xx, or the recorded answer)
  * or {@code error} (anything else). Counted when the unit of work ends, so a failure at commit
- * counts too. A command rolled back without failing itself is not counted: its group failed because
- * of another command, and {@code GroupCommit} sends it again alone, where it is counted. Axon's
- * Spring Boot support registers this bean with the command bus.
+ * counts too. A command of a group that failed is not counted there, whether it failed itself or
+ * was rolled back with the others: {@code GroupCommit} sends each again alone, where it is counted
+ * (the ledger nests commands only in groups). Axon's Spring Boot support registers this bean with
+ * the command bus.
  */
 @Component
 class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -50,7 +51,7 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
                       && u.getExecutionResult().isExceptionResult()
                   ? u.getExecutionResult().getExceptionResult()
                   : null;
-          if (u.isRolledBack() && failure == null) {
+          if (u.isRolledBack() && !u.isRoot()) {
             return;
           }
           String outcome = !u.isRolledBack() ? "success" : rejected(failure) ? "rejected" : "error";

@@ -118,14 +118,16 @@ abstract class ViewGroupCommitScenarios extends HttpTest {
     var after = lookup("g-after", "P-G-4", consent);
     double decided = commands("ViewMedicalInfo", "success");
     double failed = commands("ViewMedicalInfo", "error") + commands("ViewMedicalInfo", "rejected");
+    double refused = commands("WithdrawConsent", "rejected");
 
     List<GroupCommit.Outcome> outcomes =
         groups.sendTogether(List.of(before, new WithdrawConsent(withdrawn, AT), after));
 
-    // Counted once each, alone: not also as failed when their group was rolled back.
+    // Each counted once, alone: not also when their group was rolled back.
     assertThat(commands("ViewMedicalInfo", "success")).isEqualTo(decided + 2);
     assertThat(commands("ViewMedicalInfo", "error") + commands("ViewMedicalInfo", "rejected"))
         .isEqualTo(failed);
+    assertThat(commands("WithdrawConsent", "rejected")).isEqualTo(refused + 1);
 
     assertThat(outcomes.get(0).failure()).isNull();
     assertThat(outcomes.get(1).failure()).isInstanceOf(RuleViolation.class);
