@@ -66,11 +66,6 @@ public final class BenchmarkSuite {
     this.options = options;
   }
 
-  /** Lookups of each warm-up (over HTTP, then in-process), both for the fresh facility. */
-  static int warmUpViews(SuiteOptions options) {
-    return Math.max(options.views() / 4, options.threads());
-  }
-
   public static void main(String[] args) throws Exception {
     SuiteOptions options = SuiteOptions.parse(args);
     String[][] accounts = BenchLedger.ACCOUNTS;
@@ -107,11 +102,8 @@ public final class BenchmarkSuite {
             load, options, fresh, world.patientRef(fresh), busy, world.patientRef(busy));
     seed(report, busy);
 
-    // Both measured paths are warmed, so that run 1 does not pay for compiling the in-process one.
-    int warmUp = warmUpViews(options);
-    load.measure("warm-up", fresh, warmUp, options.threads());
-    load.measureInProcess(
-        "warm-up, in-process", fresh, world.patientRef(fresh), warmUp, options.threads());
+    load.measure(
+        "warm-up", fresh, Math.max(options.views() / 4, options.threads()), options.threads());
     RunFigures figures = new RunFigures();
     for (int run = 1; run <= options.runs(); run++) {
       System.out.printf("run %d of %d%n", run, options.runs());

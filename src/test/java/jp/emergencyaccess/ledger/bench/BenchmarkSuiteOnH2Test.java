@@ -56,7 +56,7 @@ class BenchmarkSuiteOnH2Test extends HttpTest {
             "(4) history, first page p99",
             "(4) history, filtered page p99");
     assertThat(report.notMeasured()).isEmpty();
-    int warmUp = 2 * BenchmarkSuite.warmUpViews(options);
+    int warmUp = Math.max(options.views() / 4, options.threads());
     assertThat(storedViews() - before)
         .isEqualTo(
             options.size() + warmUp + options.runs() * (4L * options.views() + options.appends()));
