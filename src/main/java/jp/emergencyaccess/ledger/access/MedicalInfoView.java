@@ -30,7 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  *       (aggregate, sequence) key lets only one first event of a view id in, on one node or many. A
  *       repeated request is refused there, and {@link ViewRequests} then loads the one-event stream
  *       and answers the stored decision ({@link RecallView}), recording nothing. Repeats are rare;
- *       reading the store before every lookup to find them cost a sixth of a decision
+ *       reading the store before every lookup to find them was 13 % of a decision's profile
  *       (docs/performance.md, section 15).
  * </ul>
  */

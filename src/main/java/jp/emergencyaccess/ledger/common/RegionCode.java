@@ -49,8 +49,9 @@ public record RegionCode(String value) {
   }
 
   public static RegionCode ofPrefecture(int prefecture) {
-    // Not String.format: this runs for every lookup (FacilityCoverage), and the formatter was a
-    // fifth of reading a decision's facts (docs/performance.md, section 15).
+    // Not String.format: this runs for every lookup (FacilityCoverage), and the formatter was over
+    // a
+    // quarter of reading a decision's facts (docs/performance.md, section 15).
     String five = (prefecture < 10 ? "0" : "") + prefecture + "000";
     return new RegionCode(five + checkDigit(five));
   }
