@@ -45,15 +45,15 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
     String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
     unitOfWork.onCleanup(
         u -> {
+          if (u.isRolledBack() && !u.isRoot()) {
+            return;
+          }
           Throwable failure =
               u.isRolledBack()
                       && u.getExecutionResult() != null
                       && u.getExecutionResult().isExceptionResult()
                   ? u.getExecutionResult().getExceptionResult()
                   : null;
-          if (u.isRolledBack() && !u.isRoot()) {
-            return;
-          }
           String outcome = !u.isRolledBack() ? "success" : rejected(failure) ? "rejected" : "error";
           counter(command, outcome).increment();
         });
