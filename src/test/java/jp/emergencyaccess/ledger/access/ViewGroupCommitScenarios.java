@@ -86,24 +86,7 @@ abstract class ViewGroupCommitScenarios extends HttpTest {
     assertThat(commands("ViewMedicalInfo", "rejected")).isEqualTo(refusedBefore + 1);
     ViewOutcome two = views.decide(again);
     assertThat(two.replayed()).isTrue();
-    assertThat(two)
-        .isEqualTo(
-            new ViewOutcome(
-                one.viewId(),
-                one.requestId(),
-                one.decision(),
-                one.reasons(),
-                one.facilityCode(),
-                one.viewerId(),
-                one.viewerRole(),
-                one.patientRef(),
-                one.categories(),
-                one.consentId(),
-                one.consentBasis(),
-                one.identification(),
-                one.coveredBy(),
-                one.at(),
-                true));
+    assertThat(two).isEqualTo(one.asReplay());
     assertThat(world.storedTypes(first.viewId()))
         .containsExactly(MedicalInfoViewed.class.getName());
   }
