@@ -40,6 +40,7 @@ class DecisionFactsReader implements DecisionFacts {
         command.consentId() == null ? null : consents.find(command.consentId()).orElse(null);
     return new ViewFacts(
         facility.isPresent(),
+        facility.map(FacilitySummary::at).orElse(null),
         serviceStatus.suspendedOrStoppedAt(command.facilityCode(), command.at()),
         facility
             .flatMap(

@@ -10,8 +10,11 @@ import org.axonframework.serialization.Revision;
 /**
  * A lookup was denied, for every reason in {@code reasons}. Consent fields are null when the cited
  * consent was not found; {@code coveredBy} is null when no activation covered the instant.
+ *
+ * <p>Revision 2 as {@link MedicalInfoViewed}; revision 1 events are read through {@link
+ * ViewRevision1Upcaster}.
  */
-@Revision("1")
+@Revision("2")
 public record MedicalInfoViewDenied(
     String viewId,
     String requestId,

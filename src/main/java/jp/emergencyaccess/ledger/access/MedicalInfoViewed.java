@@ -10,8 +10,12 @@ import org.axonframework.serialization.Revision;
 /**
  * A lookup was allowed. The consent's basis and identification are copied in, and so is the
  * activation that covered it, so an investigation reads one event without joins.
+ *
+ * <p>Revision 2: {@code coveredBy} names the notice (or application) under which the instant was
+ * first covered, the chain that shaped the period and whether the basis was retroactive ({@link
+ * CoveredBy}). Revision 1 events are read through {@link ViewRevision1Upcaster}.
  */
-@Revision("1")
+@Revision("2")
 public record MedicalInfoViewed(
     String viewId,
     String requestId,

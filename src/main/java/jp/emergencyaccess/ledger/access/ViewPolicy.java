@@ -7,11 +7,12 @@ import jp.emergencyaccess.ledger.consent.ConsentSummary;
 
 /**
  * The access rule of SPEC §5 as a pure function: a lookup at {@code at} is allowed only if the
- * facility is registered, not suspended or stopped, covered by an activation, and the cited consent
- * existed at {@code at} (recorded at or before it), belongs to the same facility and patient, and
- * was not withdrawn before {@code at}. Every rule is judged on its own, so a denial names every
- * reason that applies. A withdrawal at exactly {@code at} still allows the lookup ("not withdrawn
- * before"); a consent recorded after {@code at} did not exist yet, so it is CONSENT_MISSING.
+ * facility is registered (and was by {@code at}: a facility registered at T is unknown to a lookup
+ * before T), not suspended or stopped, covered by an activation, and the cited consent existed at
+ * {@code at} (recorded at or before it), belongs to the same facility and patient, and was not
+ * withdrawn before {@code at}. Every rule is judged on its own, so a denial names every reason that
+ * applies. A withdrawal at exactly {@code at} still allows the lookup ("not withdrawn before"); a
+ * consent recorded after {@code at} did not exist yet, so it is CONSENT_MISSING.
  */
 public final class ViewPolicy {
   private ViewPolicy() {}
@@ -20,7 +21,8 @@ public final class ViewPolicy {
   public static List<DenialReason> denialReasons(
       String facilityCode, String patientRef, Instant at, ViewFacts facts) {
     List<DenialReason> reasons = new ArrayList<>();
-    if (!facts.facilityRegistered()) {
+    if (!facts.facilityRegistered()
+        || (facts.facilityRegisteredAt() != null && facts.facilityRegisteredAt().isAfter(at))) {
       reasons.add(DenialReason.FACILITY_UNKNOWN);
     }
     if (facts.serviceSuspended()) {

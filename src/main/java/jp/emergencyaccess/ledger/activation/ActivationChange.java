@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * @param change ACTIVATED, EXTENDED or ENDED
  * @param previousUntil the last day before the change (null for ACTIVATED)
  * @param noticeId the notice behind a region change (null for facilities)
+ * @param noticeIssuedOn that notice's issue date (Japan), for telling a retroactive basis
  * @param applicationId the application behind a facility change (null for regions)
  */
 public record ActivationChange(
@@ -27,6 +28,7 @@ public record ActivationChange(
     String noticeId,
     String series,
     Integer revision,
+    LocalDate noticeIssuedOn,
     String applicationId,
     Instant at,
     Instant recordedAt) {

@@ -66,6 +66,7 @@ public final class ActivationChanges {
         null,
         null,
         null,
+        null,
         e.applicationId(),
         e.at(),
         recordedAt);
@@ -80,6 +81,7 @@ public final class ActivationChanges {
         e.from(),
         e.until(),
         e.previousUntil(),
+        null,
         null,
         null,
         null,
@@ -101,6 +103,7 @@ public final class ActivationChanges {
         c.noticeId(),
         c.series(),
         c.revision(),
+        c.noticeIssuedOn(),
         c.applicationId(),
         c.at(),
         c.recordedAt());
@@ -127,6 +130,7 @@ public final class ActivationChanges {
         noticeId,
         notice == null ? null : notice.series(),
         notice == null ? null : notice.revision(),
+        notice == null ? null : notice.issuedOn(),
         null,
         at,
         recordedAt);

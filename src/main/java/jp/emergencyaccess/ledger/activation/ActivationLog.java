@@ -28,7 +28,8 @@ public class ActivationLog {
   static final String GROUP = "activation-log";
   private static final String COLUMNS =
       "seq, kind, subject, change, period_from, period_until, previous_until, notice_id,"
-          + " notice_series, notice_revision, application_id, at_ms, recorded_at_ms";
+          + " notice_series, notice_revision, notice_issued_on, application_id, at_ms,"
+          + " recorded_at_ms";
 
   private final JdbcTemplate jdbc;
   private final NoticeDirectory notices;
@@ -74,7 +75,8 @@ public class ActivationLog {
     jdbc.update(
         "insert into activation_change (event_id, kind, subject, change, period_from,"
             + " period_until, previous_until, notice_id, notice_series, notice_revision,"
-            + " application_id, at_ms, recorded_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " notice_issued_on, application_id, at_ms, recorded_at_ms)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         message.getIdentifier(),
         c.kind().name(),
         c.subject(),
@@ -85,6 +87,7 @@ public class ActivationLog {
         c.noticeId(),
         c.series(),
         c.revision(),
+        c.noticeIssuedOn(),
         c.applicationId(),
         c.at().toEpochMilli(),
         c.recordedAt().toEpochMilli());
@@ -140,6 +143,7 @@ public class ActivationLog {
         rs.getString("notice_id"),
         rs.getString("notice_series"),
         maybeRevision,
+        rs.getObject("notice_issued_on", LocalDate.class),
         rs.getString("application_id"),
         Instant.ofEpochMilli(rs.getLong("at_ms")),
         Instant.ofEpochMilli(rs.getLong("recorded_at_ms")));

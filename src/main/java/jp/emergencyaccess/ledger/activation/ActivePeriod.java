@@ -2,11 +2,14 @@ package jp.emergencyaccess.ledger.activation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import jp.emergencyaccess.ledger.common.Period;
 
 /**
  * A period of one subject as it stands after folding its changes. {@code noticeId} and {@code
- * applicationId} name what set its current last day; {@code activatedBy} what opened it.
+ * applicationId} name what set its current last day; {@code activatedBy} what opened it; {@code
+ * changes} every change that shaped it (its opening, extensions and end), in recording order.
  */
 public record ActivePeriod(
     ActivationChange.Kind kind,
@@ -15,7 +18,12 @@ public record ActivePeriod(
     LocalDate until,
     String noticeId,
     String applicationId,
-    String activatedBy) {
+    String activatedBy,
+    List<ActivationChange> changes) {
+
+  public ActivePeriod {
+    changes = List.copyOf(changes);
+  }
 
   public Period period() {
     return new Period(from, until);
@@ -26,6 +34,8 @@ public record ActivePeriod(
   }
 
   ActivePeriod changedBy(ActivationChange change) {
+    List<ActivationChange> shaped = new ArrayList<>(changes);
+    shaped.add(change);
     return new ActivePeriod(
         kind,
         subject,
@@ -33,7 +43,8 @@ public record ActivePeriod(
         change.until(),
         change.noticeId(),
         change.applicationId(),
-        activatedBy);
+        activatedBy,
+        shaped);
   }
 
   static ActivePeriod openedBy(ActivationChange change) {
@@ -45,6 +56,7 @@ public record ActivePeriod(
         change.until(),
         change.noticeId(),
         change.applicationId(),
-        by);
+        by,
+        List.of(change));
   }
 }

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Is a facility switched on at an instant? It is when a period of its municipality or of its
- * prefecture covers the instant, or one of its own individual periods does.
+ * prefecture covers the instant, or one of its own individual periods does, and it was registered
+ * by then: before its registration's {@code at} it is not active, with reason FACILITY_UNKNOWN (its
+ * municipality's periods are still named in {@code basis}).
  *
  * <p>Called for every lookup, so it folds only the changes of those three subjects, from the
  * in-memory activation history (re-read only after a change is written): one primary-key read of
@@ -46,12 +48,14 @@ public class FacilityCoverage {
         .stream()
         .filter(p -> p.covers(at))
         .forEach(covering::add);
-    List<CoverageBasis> basis = covering.stream().map(CoverageBasis::of).toList();
-    return new Coverage(
-        facility.facilityCode(),
-        at,
-        !basis.isEmpty(),
-        basis,
-        basis.isEmpty() ? List.of(Coverage.NOT_ACTIVATED) : List.of());
+    List<CoverageBasis> basis = covering.stream().map(p -> CoverageBasis.of(p, at)).toList();
+    List<String> reasons = new ArrayList<>();
+    if (!facility.registeredBy(at)) {
+      reasons.add(Coverage.FACILITY_UNKNOWN);
+    }
+    if (basis.isEmpty()) {
+      reasons.add(Coverage.NOT_ACTIVATED);
+    }
+    return new Coverage(facility.facilityCode(), at, reasons.isEmpty(), basis, reasons);
   }
 }

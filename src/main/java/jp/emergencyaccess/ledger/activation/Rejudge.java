@@ -40,7 +40,7 @@ public class Rejudge {
         reasons.add(reason);
       }
     }
-    if (!covered.active()) {
+    if (covered.basis().isEmpty()) {
       // SPEC order: FACILITY_UNKNOWN, FACILITY_SUSPENDED, NOT_ACTIVATED, then the consent reasons.
       int place = reasons.indexOf("FACILITY_SUSPENDED") + 1;
       reasons.add(place, Coverage.NOT_ACTIVATED);

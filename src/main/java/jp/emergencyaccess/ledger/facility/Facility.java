@@ -2,8 +2,11 @@ package jp.emergencyaccess.ledger.facility;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.Period;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -55,7 +58,7 @@ public class Facility {
 
   @CommandHandler
   public void handle(ApproveApplication command, ApplicationDirectory applications) {
-    requireUndecided(command.applicationId(), applications);
+    requireUndecided(command.applicationId(), command.at(), applications);
     IndividualPeriods.Grant grant = periods.grant(command.granted());
     Period granted = command.granted();
     apply(
@@ -88,7 +91,7 @@ public class Facility {
 
   @CommandHandler
   public void handle(RejectApplication command, ApplicationDirectory applications) {
-    requireUndecided(command.applicationId(), applications);
+    requireUndecided(command.applicationId(), command.at(), applications);
     apply(
         new ActivationApplicationRejected(
             command.applicationId(),
@@ -134,13 +137,15 @@ public class Facility {
             command.at()));
   }
 
-  private void requireUndecided(String applicationId, ApplicationDirectory applications) {
-    boolean ours =
-        applications
-            .find(applicationId)
-            .map(a -> a.facilityCode().equals(facilityCode))
-            .orElse(false);
-    if (!ours) {
+  /**
+   * The application is this facility's, not decided yet, and submitted by {@code at}: a decision
+   * cannot precede the submission it decides.
+   */
+  private void requireUndecided(
+      String applicationId, Instant at, ApplicationDirectory applications) {
+    Optional<ApplicationSummary> application =
+        applications.find(applicationId).filter(a -> a.facilityCode().equals(facilityCode));
+    if (application.isEmpty()) {
       throw new RuleViolation(
           "APPLICATION_UNKNOWN",
           "application " + applicationId + " is not an application of facility " + facilityCode);
@@ -150,6 +155,16 @@ public class Facility {
       throw new RuleViolation(
           "APPLICATION_ALREADY_DECIDED",
           "application " + applicationId + " was already " + decided.name().toLowerCase());
+    }
+    Instant submitted = application.get().submittedAt();
+    if (at.isBefore(submitted)) {
+      throw new RuleViolation(
+          "DECISION_BEFORE_SUBMISSION",
+          "application "
+              + applicationId
+              + " was submitted at "
+              + JapanTime.render(submitted)
+              + "; it cannot be decided earlier");
     }
   }
 

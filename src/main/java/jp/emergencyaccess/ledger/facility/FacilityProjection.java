@@ -22,7 +22,7 @@ class FacilityProjection implements FacilityDirectory {
   static final String GROUP = "facilities";
   private static final String COLUMNS =
       "facility_code, kind, name, name_kana, postal_code, address, municipality_code, phone,"
-          + " registered_at";
+          + " registered_at, at_ms";
 
   private final JdbcTemplate jdbc;
 
@@ -38,7 +38,7 @@ class FacilityProjection implements FacilityDirectory {
   @EventHandler
   void on(FacilityRegistered e, @Timestamp Instant recordedAt) {
     jdbc.update(
-        "insert into facility (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into facility (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         e.facilityCode(),
         e.kind().name(),
         e.name(),
@@ -47,7 +47,8 @@ class FacilityProjection implements FacilityDirectory {
         e.address(),
         e.municipalityCode(),
         e.phone(),
-        recordedAt.toEpochMilli());
+        recordedAt.toEpochMilli(),
+        e.at() == null ? null : e.at().toEpochMilli());
   }
 
   @Override
@@ -84,6 +85,7 @@ class FacilityProjection implements FacilityDirectory {
         rs.getString("address"),
         rs.getString("municipality_code"),
         rs.getString("phone"),
-        Instant.ofEpochMilli(rs.getLong("registered_at")));
+        Instant.ofEpochMilli(rs.getLong("registered_at")),
+        rs.getObject("at_ms") == null ? null : Instant.ofEpochMilli(rs.getLong("at_ms")));
   }
 }

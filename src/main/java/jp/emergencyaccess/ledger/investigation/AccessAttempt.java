@@ -2,11 +2,11 @@ package jp.emergencyaccess.ledger.investigation;
 
 import java.time.Instant;
 import java.util.List;
+import jp.emergencyaccess.ledger.access.CoveredBy;
 
 /**
- * One view attempt as the access history shows it. {@code coveredBy*} describe the activation that
- * covered it (kind REGION with region and notice, or FACILITY with the application), all null when
- * nothing did.
+ * One view attempt as the access history shows it. {@code coveredBy} is the activation that covered
+ * it, as its event recorded it, or null when nothing did.
  */
 public record AccessAttempt(
     String viewId,
@@ -21,9 +21,6 @@ public record AccessAttempt(
     String identification,
     String decision,
     List<String> reasons,
-    String coveredByKind,
-    String coveredByRegion,
-    String coveredByNotice,
-    String coveredByApplication,
+    CoveredBy coveredBy,
     List<AccessFlag> flags,
     Instant recordedAt) {}

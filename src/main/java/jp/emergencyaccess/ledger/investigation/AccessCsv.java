@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.emergencyaccess.ledger.access.CoveredBy;
 
 /**
  * The access history as CSV (RFC 4180, CRLF): UTF-8 with a byte-order mark so Excel opens Japanese
  * text correctly, one header row, the same rows as the JSON answer. List values (categories,
- * reasons, flags) are joined with {@code ;}.
+ * reasons, flags, the basis's chain) are joined with {@code ;}. The basis ({@link CoveredBy}) is
+ * spread over the {@code coveredBy*} columns; an empty {@code coveredByRetroactive} means not known
+ * (a view recorded before the ledger recorded it).
  */
 public final class AccessCsv {
   public static final List<String> HEADER =
@@ -30,6 +33,8 @@ public final class AccessCsv {
           "coveredByRegionCode",
           "coveredByNoticeId",
           "coveredByApplicationId",
+          "coveredByChain",
+          "coveredByRetroactive",
           "flags",
           "recordedAt");
   private static final String BOM = "\uFEFF";
@@ -45,6 +50,7 @@ public final class AccessCsv {
   }
 
   public void row(AccessAttempt a) {
+    CoveredBy covered = a.coveredBy();
     write(
         line(
             List.of(
@@ -60,10 +66,14 @@ public final class AccessCsv {
                 text(a.identification()),
                 a.decision(),
                 String.join(";", a.reasons()),
-                text(a.coveredByKind()),
-                text(a.coveredByRegion()),
-                text(a.coveredByNotice()),
-                text(a.coveredByApplication()),
+                covered == null ? "" : covered.kind().name(),
+                covered == null ? "" : text(covered.regionCode()),
+                covered == null ? "" : text(covered.noticeId()),
+                covered == null ? "" : text(covered.applicationId()),
+                covered == null ? "" : String.join(";", covered.chain()),
+                covered == null || covered.retroactive() == null
+                    ? ""
+                    : covered.retroactive().toString(),
                 a.flags().stream().map(Enum::name).collect(Collectors.joining(";")),
                 IsoText.of(a.recordedAt()))));
   }

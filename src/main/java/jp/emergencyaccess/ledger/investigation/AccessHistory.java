@@ -125,10 +125,7 @@ public class AccessHistory {
             identification == null ? null : identification.name(),
             "ALLOWED".equals(decision),
             List.copyOf(reasons),
-            coveredBy == null || coveredBy.kind() == null ? null : coveredBy.kind().name(),
-            coveredBy == null ? null : coveredBy.regionCode(),
-            coveredBy == null ? null : coveredBy.noticeId(),
-            coveredBy == null ? null : coveredBy.applicationId(),
+            coveredBy == null || coveredBy.kind() == null ? null : coveredBy,
             recordedAt.toEpochMilli());
     if (!CurrentUnitOfWork.isStarted()) {
       writer.write(List.of(row));

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.activation.ActivationChange;
 
 /** The columns of an {@code access_attempt} row as a page shows it, and reading one. */
 final class AttemptColumns {
@@ -14,7 +16,7 @@ final class AttemptColumns {
       "k.view_id, k.facility_code, k.at_ms, day_jst, viewer_id, viewer_role,"
           + " patient_ref, categories, consent_id, consent_basis, identification, decision,"
           + " reasons, covered_kind, covered_region, covered_notice, covered_application,"
-          + " repeated_patient, recorded_at_ms";
+          + " covered_chain, covered_retroactive, repeated_patient, recorded_at_ms";
 
   private AttemptColumns() {}
 
@@ -48,12 +50,28 @@ final class AttemptColumns {
         rs.getString("identification"),
         decision,
         split(rs.getString("reasons")),
-        rs.getString("covered_kind"),
-        rs.getString("covered_region"),
-        rs.getString("covered_notice"),
-        rs.getString("covered_application"),
+        coveredBy(rs),
         List.copyOf(flags),
         Instant.ofEpochMilli(rs.getLong("recorded_at_ms")));
+  }
+
+  /** The recorded basis, as its event recorded it (see {@link CoveredBy}), or null. */
+  private static CoveredBy coveredBy(ResultSet rs) throws SQLException {
+    String kind = rs.getString("covered_kind");
+    if (kind == null) {
+      return null;
+    }
+    List<String> chain = split(rs.getString("covered_chain"));
+    boolean region = ActivationChange.Kind.REGION.name().equals(kind);
+    Object retroactive = rs.getObject("covered_retroactive");
+    return new CoveredBy(
+        ActivationChange.Kind.valueOf(kind),
+        rs.getString("covered_region"),
+        rs.getString("covered_notice"),
+        region ? chain : null,
+        rs.getString("covered_application"),
+        region ? null : chain,
+        retroactive == null ? null : rs.getBoolean("covered_retroactive"));
   }
 
   private static List<String> split(String joined) {

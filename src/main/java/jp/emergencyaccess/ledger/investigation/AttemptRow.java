@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.investigation;
 
 import java.time.LocalDate;
 import java.util.List;
+import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
@@ -24,8 +25,5 @@ record AttemptRow(
     String identification,
     boolean allowed,
     List<DenialReason> reasons,
-    String coveredKind,
-    String coveredRegion,
-    String coveredNotice,
-    String coveredApplication,
+    CoveredBy coveredBy,
     long recordedAtMs) {}

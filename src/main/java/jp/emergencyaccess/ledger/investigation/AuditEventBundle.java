@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.activation.ActivationChange;
 
 /**
  * The access history as a FHIR R4 {@code Bundle} of type {@code collection}, one {@code AuditEvent}
@@ -171,12 +173,18 @@ public final class AuditEventBundle {
     if (a.identification() != null) {
       detail("identification", a.identification());
     }
-    if (a.coveredByKind() != null) {
+    CoveredBy covered = a.coveredBy();
+    if (covered != null) {
+      boolean region = covered.kind() == ActivationChange.Kind.REGION;
+      String first = region ? covered.noticeId() : covered.applicationId();
       detail(
           "coveredBy",
-          "REGION".equals(a.coveredByKind())
-              ? "REGION " + a.coveredByRegion() + " notice " + a.coveredByNotice()
-              : "FACILITY application " + a.coveredByApplication());
+          (region ? "REGION " + covered.regionCode() : "FACILITY")
+              + (first == null ? "" : (region ? " notice " : " application ") + first));
+      detail("coveredByChain", String.join(",", covered.chain()));
+      if (covered.retroactive() != null) {
+        detail("coveredByRetroactive", covered.retroactive().toString());
+      }
     }
     json.writeEndArray();
     json.writeEndObject();

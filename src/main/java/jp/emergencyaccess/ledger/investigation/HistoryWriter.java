@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.InfoCategory;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -61,8 +62,9 @@ class HistoryWriter {
           + " viewer_id, viewer_role, patient_ref, categories, c_medication, c_health_checkup,"
           + " c_clinical, c_prescription, c_dispensing, consent_id, consent_basis,"
           + " identification, decision, reasons, covered_kind, covered_region, covered_notice,"
-          + " covered_application, repeated_patient, recorded_at_ms)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " covered_application, covered_chain, covered_retroactive, repeated_patient,"
+          + " recorded_at_ms)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** A stored view, read by its key. */
   private static final String STORED =
@@ -217,12 +219,19 @@ class HistoryWriter {
             text(ps, 16, r.identification());
             ps.setString(17, r.allowed() ? "ALLOWED" : "DENIED");
             ps.setString(18, r.reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
-            text(ps, 19, r.coveredKind());
-            text(ps, 20, r.coveredRegion());
-            text(ps, 21, r.coveredNotice());
-            text(ps, 22, r.coveredApplication());
-            ps.setBoolean(23, repeated.contains(r.viewId()));
-            ps.setLong(24, r.recordedAtMs());
+            CoveredBy covered = r.coveredBy();
+            text(ps, 19, covered == null ? null : covered.kind().name());
+            text(ps, 20, covered == null ? null : covered.regionCode());
+            text(ps, 21, covered == null ? null : covered.noticeId());
+            text(ps, 22, covered == null ? null : covered.applicationId());
+            text(ps, 23, covered == null ? null : String.join(",", covered.chain()));
+            if (covered == null || covered.retroactive() == null) {
+              ps.setNull(24, Types.BOOLEAN);
+            } else {
+              ps.setBoolean(24, covered.retroactive());
+            }
+            ps.setBoolean(25, repeated.contains(r.viewId()));
+            ps.setLong(26, r.recordedAtMs());
           }
 
           @Override

@@ -27,6 +27,7 @@ public class Inquiry {
   private String facilityCode;
   private String reason;
   private String clientId;
+  private Instant openedAt;
   private boolean namePublished;
   private boolean closed;
 
@@ -67,19 +68,19 @@ public class Inquiry {
 
   @CommandHandler
   public void handle(RecordFacilityReport command) {
-    requireOpen();
+    requireOpen(command.at());
     apply(new FacilityReportRecorded(inquiryId, facilityCode, command.summary(), command.at()));
   }
 
   @CommandHandler
   public void handle(RequestImprovementReport command) {
-    requireOpen();
+    requireOpen(command.at());
     apply(new ImprovementReportRequested(inquiryId, facilityCode, command.dueOn(), command.at()));
   }
 
   @CommandHandler
   public void handle(PublishFacilityName command, FacilityDirectory facilities) {
-    requireOpen();
+    requireOpen(command.at());
     if (namePublished) {
       throw new RuleViolation(
           "NAME_ALREADY_PUBLISHED",
@@ -91,7 +92,7 @@ public class Inquiry {
 
   @CommandHandler
   public void handle(SuspendService command, ServiceStatus status) {
-    requireOpen();
+    requireOpen(command.at());
     Optional<ServiceMeasure> latest = latestBefore(status, command.at());
     if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
       throw stopIsFinal(latest.get());
@@ -109,7 +110,7 @@ public class Inquiry {
 
   @CommandHandler
   public void handle(StopService command, ServiceStatus status) {
-    requireOpen();
+    requireOpen(command.at());
     Optional<ServiceMeasure> latest = latestBefore(status, command.at());
     if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
       throw new RuleViolation(
@@ -121,7 +122,7 @@ public class Inquiry {
 
   @CommandHandler
   public void handle(ResumeService command, ServiceStatus status) {
-    requireOpen();
+    requireOpen(command.at());
     Optional<ServiceMeasure> latest = latestBefore(status, command.at());
     if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
       throw stopIsFinal(latest.get());
@@ -135,16 +136,29 @@ public class Inquiry {
 
   @CommandHandler
   public void handle(CloseInquiry command) {
-    requireOpen();
+    requireOpen(command.at());
     apply(
         new InquiryClosed(
             inquiryId, facilityCode, command.finding(), command.summary(), command.at()));
   }
 
-  private void requireOpen() {
+  /**
+   * Nothing follows a close, and nothing precedes the opening: a measure (or the close) happens at
+   * or after the instant the inquiry was opened.
+   */
+  private void requireOpen(Instant at) {
     if (closed) {
       throw new RuleViolation(
           "INQUIRY_CLOSED", "inquiry " + inquiryId + " is closed; nothing more can be recorded");
+    }
+    if (openedAt != null && at.isBefore(openedAt)) {
+      throw new RuleViolation(
+          "MEASURE_BEFORE_OPENING",
+          "inquiry "
+              + inquiryId
+              + " was opened at "
+              + JapanTime.render(openedAt)
+              + "; a measure cannot be earlier");
     }
   }
 
@@ -184,6 +198,7 @@ public class Inquiry {
     facilityCode = event.facilityCode();
     reason = event.reason();
     clientId = event.clientId();
+    openedAt = event.at();
   }
 
   @EventSourcingHandler

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
@@ -57,9 +58,6 @@ class AccessHistoryController {
     this.clock = clock;
   }
 
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record CoveredByAnswer(String kind, String regionCode, String noticeId, String applicationId) {}
-
   record Item(
       String viewId,
       OffsetDateTime at,
@@ -72,7 +70,7 @@ class AccessHistoryController {
       String identification,
       String decision,
       List<String> reasons,
-      CoveredByAnswer coveredBy,
+      CoveredBy coveredBy,
       List<AccessFlag> flags,
       OffsetDateTime recordedAt) {
     static Item of(AccessAttempt a) {
@@ -88,13 +86,7 @@ class AccessHistoryController {
           a.identification(),
           a.decision(),
           a.reasons(),
-          a.coveredByKind() == null
-              ? null
-              : new CoveredByAnswer(
-                  a.coveredByKind(),
-                  a.coveredByRegion(),
-                  a.coveredByNotice(),
-                  a.coveredByApplication()),
+          a.coveredBy(),
           a.flags(),
           JapanTime.render(a.recordedAt()));
     }

@@ -59,17 +59,32 @@ class ActivationController {
       List<RegionEntry> regions,
       List<FacilityEntry> facilities) {}
 
+  /**
+   * One basis entry: the shape of {@link jp.emergencyaccess.ledger.access.CoveredBy}, plus the
+   * period.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Basis(
       String kind,
       String regionCode,
       String noticeId,
+      List<String> notices,
       String applicationId,
+      List<String> applications,
+      @JsonInclude(JsonInclude.Include.ALWAYS) Boolean retroactive,
       LocalDate from,
       LocalDate until) {
     static Basis of(CoverageBasis b) {
       return new Basis(
-          b.kind().name(), b.regionCode(), b.noticeId(), b.applicationId(), b.from(), b.until());
+          b.kind().name(),
+          b.regionCode(),
+          b.noticeId(),
+          b.notices(),
+          b.applicationId(),
+          b.applications(),
+          b.retroactive(),
+          b.from(),
+          b.until());
     }
   }
 
@@ -129,7 +144,7 @@ class ActivationController {
     Instant when = instant("at", at);
     List<Basis> basis =
         activation.regionCoverage(code, when, asOf(revision, knownAt).filter()).stream()
-            .map(p -> new Basis("REGION", p.subject(), p.noticeId(), null, p.from(), p.until()))
+            .map(p -> Basis.of(CoverageBasis.of(p, when)))
             .toList();
     return new CheckAnswer(
         code.value(),

@@ -92,13 +92,13 @@ class MedicalInfoViewTest {
 
   @Test
   void view_isAllowed_andRecordedWithTheConsentAndTheCoverage() {
-    facts = new ViewFacts(true, false, REGION, consent());
+    facts = new ViewFacts(true, null, false, REGION, consent());
     fixture.givenNoPriorActivity().when(view(CONSENT)).expectEvents(viewed());
   }
 
   @Test
   void view_isDenied_andTheDenialRecordedWithEveryReason() {
-    facts = new ViewFacts(true, false, null, null);
+    facts = new ViewFacts(true, null, false, null, null);
     var denied =
         new MedicalInfoViewDenied(
             VIEW,
@@ -123,7 +123,7 @@ class MedicalInfoViewTest {
 
   @Test
   void aRecalledView_answersTheFirstDecision_andRecordsNothing_evenIfFactsChanged() {
-    facts = new ViewFacts(false, true, null, null);
+    facts = new ViewFacts(false, null, true, null, null);
     ViewOutcome first = ViewOutcome.of(viewed());
     assertThat(first.decision()).isEqualTo(Decision.ALLOWED);
     fixture

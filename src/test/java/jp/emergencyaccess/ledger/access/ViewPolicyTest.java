@@ -47,7 +47,7 @@ class ViewPolicyTest {
 
   private static ViewFacts facts(
       boolean registered, boolean suspended, CoveredBy covered, ConsentSummary consent) {
-    return new ViewFacts(registered, suspended, covered, consent);
+    return new ViewFacts(registered, null, suspended, covered, consent);
   }
 
   private static List<DenialReason> decide(ViewFacts facts) {

@@ -56,6 +56,7 @@ class RejudgeTest {
           "Nanao",
           NANAO,
           "0767",
+          Instant.EPOCH,
           Instant.EPOCH);
 
   private static NoticeSummary notice(String id, int revision) {
@@ -76,6 +77,7 @@ class RejudgeTest {
             n.noticeId(),
             n.series(),
             n.revision(),
+            n.issuedOn(),
             null,
             Instant.EPOCH,
             Instant.EPOCH));
@@ -143,6 +145,7 @@ class RejudgeTest {
             ActivationChange.Change.ACTIVATED,
             LocalDate.parse("2024-02-15"),
             LocalDate.parse("2024-03-15"),
+            null,
             null,
             null,
             null,

@@ -31,6 +31,7 @@ class SnapshotCacheTest {
         null,
         null,
         null,
+        null,
         "a",
         Instant.EPOCH,
         Instant.EPOCH);

@@ -64,6 +64,7 @@ class TimeTravelTest {
             notice == null ? null : notice.noticeId(),
             notice == null ? null : notice.series(),
             notice == null ? null : notice.revision(),
+            notice == null ? null : notice.issuedOn(),
             notice == null ? "app-" + subject : null,
             Instant.parse(at),
             Instant.EPOCH));

@@ -55,6 +55,7 @@ class ApplicationTest {
             "富山県富山市明輪町1-1",
             "162019",
             "076-000-0000",
+            AT,
             AT);
     return new FacilityDirectory() {
       @Override

@@ -25,9 +25,6 @@ class AccessCsvTest {
             "DENIED",
             List.of("CONSENT_MISSING", "NOT_ACTIVATED"),
             null,
-            null,
-            null,
-            null,
             List.of(AccessFlag.DENIED),
             Instant.parse("2024-02-20T01:00:00.123Z"));
     StringWriter out = new StringWriter();
@@ -41,6 +38,6 @@ class AccessCsvTest {
     assertThat(rows.get(1).get(1)).isEqualTo("2024-02-20T10:00:00+09:00");
     assertThat(rows.get(1).get(3)).isEqualTo("dr \"Kaga\", night\nshift");
     assertThat(rows.get(1).get(11)).isEqualTo("CONSENT_MISSING;NOT_ACTIVATED");
-    assertThat(rows.get(1).get(17)).isEqualTo("2024-02-20T10:00:00.123+09:00");
+    assertThat(rows.get(1).get(19)).isEqualTo("2024-02-20T10:00:00.123+09:00");
   }
 }

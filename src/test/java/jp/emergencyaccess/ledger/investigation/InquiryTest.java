@@ -63,6 +63,7 @@ class InquiryTest {
             "金沢市",
             "172014",
             "076-000-0000",
+            T,
             T);
     return new FacilityDirectory() {
       @Override
