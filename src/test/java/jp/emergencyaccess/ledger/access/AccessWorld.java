@@ -49,7 +49,8 @@ final class AccessWorld {
                         "postalCode", "900-8570",
                         "address", "Naha 1-1",
                         "municipalityCode", place.municipality(),
-                        "phone", "098-866-2333")));
+                        "phone", "098-866-2333",
+                        "at", "2020-01-01T00:00:00+09:00")));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return place;
   }

@@ -140,7 +140,13 @@ abstract class ViewApiScenarios extends HttpTest {
         fund()
             .post(
                 "/api/inquiries",
-                java.util.Map.of("facilityCode", clinic.facilityCode(), "reason", "misuse"))
+                java.util.Map.of(
+                    "facilityCode",
+                    clinic.facilityCode(),
+                    "reason",
+                    "misuse",
+                    "at",
+                    "2024-02-01T00:00:00+09:00"))
             .json()
             .get("inquiryId")
             .asText();

@@ -81,7 +81,8 @@ final class ViewSetup {
                     "postalCode", "900-8570",
                     "address", "Naha 1-1",
                     "municipalityCode", municipality,
-                    "phone", "098-866-2333")));
+                    "phone", "098-866-2333",
+                    "at", "2020-01-01T00:00:00+09:00")));
     String patientId = "BENCH-" + account;
     var consent =
         expect(

@@ -25,6 +25,7 @@ final class Applications {
     body.put("address", address);
     body.put("municipalityCode", municipality);
     body.put("phone", "076-000-0000");
+    body.put("at", "2020-01-01T00:00:00+09:00");
     var reply = mhlw.post("/api/facilities", body);
     assertThat(reply.status()).as(reply.toString()).isIn(201, 409);
   }

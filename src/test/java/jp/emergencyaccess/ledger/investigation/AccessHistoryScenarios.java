@@ -488,7 +488,13 @@ abstract class AccessHistoryScenarios extends HttpTest {
         fund()
             .post(
                 "/api/inquiries",
-                Map.of("facilityCode", place.facilityCode(), "reason", "misuse reported"));
+                Map.of(
+                    "facilityCode",
+                    place.facilityCode(),
+                    "reason",
+                    "misuse reported",
+                    "at",
+                    "2024-02-14T09:00:00+09:00"));
     String inquiry = opened.json().get("inquiryId").asText();
     String t = "2024-02-15T10:00:00+09:00";
     String t2 = "2024-02-16T10:00:00+09:00";

@@ -105,7 +105,8 @@ public final class HistoryBenchmark {
                     "postalCode", "892-8577",
                     "address", "Kagoshima 1-1",
                     "municipalityCode", MUNICIPALITY,
-                    "phone", "099-224-1111"));
+                    "phone", "099-224-1111",
+                    "at", "2020-01-01T00:00:00+09:00"));
     if (registered.status() != 201) {
       throw new IllegalStateException("facility not registered: " + registered);
     }

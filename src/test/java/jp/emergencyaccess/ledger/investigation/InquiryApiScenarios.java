@@ -35,7 +35,8 @@ abstract class InquiryApiScenarios extends HttpTest {
                     "postalCode", "892-0000",
                     "address", "鹿児島市",
                     "municipalityCode", TestCodes.KAGOSHIMA_CITY,
-                    "phone", "099-000-0000"));
+                    "phone", "099-000-0000",
+                    "at", "2020-01-01T00:00:00+09:00"));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return code;
   }

@@ -57,7 +57,8 @@ final class InvestigationWorld {
                     "postalCode", "892-8577",
                     "address", "鹿児島市山下町11-1",
                     "municipalityCode", municipality,
-                    "phone", "099-224-1111"));
+                    "phone", "099-224-1111",
+                    "at", "2020-01-01T00:00:00+09:00"));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return place;
   }

@@ -97,7 +97,8 @@ abstract class StreamFixtures extends HttpTest {
                     "postalCode", "920-0000",
                     "address", "somewhere",
                     "municipalityCode", municipality,
-                    "phone", "076-000-0000"));
+                    "phone", "076-000-0000",
+                    "at", "2020-01-01T00:00:00+09:00"));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return code;
   }

@@ -169,7 +169,8 @@ class AsOfBenchmark extends HttpTest {
                 "postalCode", "926-8611",
                 "address", "石川県七尾市",
                 "municipalityCode", "172022",
-                "phone", "0767-53-1111"));
+                "phone", "0767-53-1111",
+                "at", "2020-01-01T00:00:00+09:00"));
     Api clinic = api().as("nanao-rejudge");
     Api.Reply consent =
         clinic.post(

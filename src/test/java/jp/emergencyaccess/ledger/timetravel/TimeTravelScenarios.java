@@ -237,24 +237,115 @@ abstract class TimeTravelScenarios extends HttpTest {
   /** The re-judging account's facility: a clinic in 七尾市 that no other test uses. */
   static final String NANAO_CLINIC = "1710990019";
 
+  /**
+   * Registers the re-judging account's clinic unless it is there, as registered in December 2023:
+   * before every lookup of these scenarios.
+   */
+  private void nanaoClinic() {
+    if (monitor().get("/api/facilities/" + NANAO_CLINIC).status() == 404) {
+      Map<String, Object> clinic = new java.util.LinkedHashMap<>();
+      clinic.put("facilityCode", NANAO_CLINIC);
+      clinic.put("kind", "CLINIC");
+      clinic.put("name", "七尾テストクリニック");
+      clinic.put("nameKana", "ナナオテストクリニック");
+      clinic.put("postalCode", "926-8611");
+      clinic.put("address", "石川県七尾市袖ケ江町イ部25");
+      clinic.put("municipalityCode", NotoFacts.NANAO);
+      clinic.put("phone", "0767-53-1111");
+      clinic.put("at", "2023-12-01T09:00:00+09:00");
+      Api.Reply registered = mhlw().post("/api/facilities", clinic);
+      assertThat(registered.status()).as(registered.toString()).isIn(201, 409);
+    }
+  }
+
+  /** An oral consent of the clinic's patient, and a lookup citing it; returns the answer. */
+  private Api.Reply nanaoLookup(String patientId, String consentAt, String at) {
+    Api clinic = api().as("nanao-rejudge");
+    Map<String, Object> consent = new java.util.LinkedHashMap<>();
+    consent.put("facilityCode", NANAO_CLINIC);
+    consent.put("patientId", patientId);
+    consent.put("basis", "ORAL");
+    consent.put("identification", "INSURED_NUMBER");
+    consent.put("recordedBy", "nurse Sato");
+    consent.put("at", consentAt);
+    Api.Reply consented = clinic.post("/api/consents", consent);
+    assertThat(consented.status()).as(consented.toString()).isEqualTo(201);
+    Map<String, Object> view = new java.util.LinkedHashMap<>();
+    view.put("requestId", TestCodes.noticeId("basis"));
+    view.put("facilityCode", NANAO_CLINIC);
+    view.put("viewerId", "dr-sato");
+    view.put("viewerRole", "DOCTOR");
+    view.put("patientId", patientId);
+    view.put("categories", List.of("MEDICATION"));
+    view.put("consentId", consented.json().get("consentId").asText());
+    view.put("at", at);
+    return clinic.post("/api/views", view);
+  }
+
+  /**
+   * With the whole series recorded (up to (その9), issued 2024-02-27), a lookup in 七尾市 names the
+   * notice under which its instant was first covered, not the one that set today's last day; the
+   * chain is the period's whole series of notices; none of them came after the lookup.
+   */
+  @Test
+  void aJanuaryLookupInNanao_namesTheNoticeThatFirstCoveredIt_withTheWholeChain() {
+    nanaoClinic();
+    List<String> chain =
+        List.of(
+            NotoFacts.SCOPE_1,
+            NotoFacts.EXT_1,
+            NotoFacts.EXT_2_7,
+            NotoFacts.EXT_8,
+            NotoFacts.EXT_9);
+    Map<String, String> firstCoveredBy =
+        Map.of(
+            "2024-01-03T12:00:00+09:00", NotoFacts.SCOPE_1,
+            "2024-01-10T09:30:00+09:00", NotoFacts.EXT_1,
+            "2024-01-20T15:00:00+09:00", NotoFacts.EXT_2_7,
+            "2024-03-05T11:00:00+09:00", NotoFacts.EXT_9);
+    String patientId = "patient-" + TestCodes.noticeId("p");
+    String jan10ViewId = null;
+    for (var lookup : firstCoveredBy.entrySet()) {
+      Api.Reply viewed = nanaoLookup(patientId, "2024-01-02T09:00:00+09:00", lookup.getKey());
+      assertThat(viewed.status()).as(viewed.toString()).isEqualTo(201);
+      JsonNode coveredBy = viewed.json().get("coveredBy");
+      assertThat(coveredBy.get("kind").asText()).isEqualTo("REGION");
+      assertThat(coveredBy.get("regionCode").asText()).isEqualTo(NotoFacts.NANAO);
+      assertThat(coveredBy.get("noticeId").asText())
+          .as(lookup.getKey() + " " + coveredBy)
+          .isEqualTo(lookup.getValue());
+      assertThat(list(coveredBy.get("notices")).stream().map(JsonNode::asText).toList())
+          .isEqualTo(chain);
+      assertThat(coveredBy.get("retroactive").asBoolean()).isFalse();
+      if (lookup.getKey().startsWith("2024-01-10")) {
+        jan10ViewId = viewed.json().get("viewId").asText();
+      }
+    }
+
+    JsonNode check =
+        monitor()
+            .get("/api/activation/check?facility=" + NANAO_CLINIC + "&at=2024-01-10T09:30%2B09:00")
+            .json();
+    assertThat(check.get("active").asBoolean()).as(check.toString()).isTrue();
+    assertThat(check.at("/basis/0/noticeId").asText()).isEqualTo(NotoFacts.EXT_1);
+    assertThat(list(check.at("/basis/0/notices")).stream().map(JsonNode::asText).toList())
+        .isEqualTo(chain);
+    assertThat(check.at("/basis/0/retroactive").asBoolean()).isFalse();
+    assertThat(check.at("/basis/0/until").asText()).isEqualTo("2024-03-07");
+
+    JsonNode rejudged = fund().get("/api/views/" + jan10ViewId + "/rejudge").json();
+    assertThat(rejudged.at("/original/coveredBy/noticeId").asText()).isEqualTo(NotoFacts.EXT_1);
+    assertThat(rejudged.at("/rejudged/coveredBy/noticeId").asText()).isEqualTo(NotoFacts.EXT_1);
+    JsonNode underExt1 =
+        fund().get("/api/views/" + jan10ViewId + "/rejudge?revision=" + NotoFacts.EXT_1).json();
+    assertThat(list(underExt1.at("/rejudged/coveredBy/notices")).stream().map(JsonNode::asText))
+        .as("as of (その1) of the extensions, the chain ends there")
+        .containsExactly(NotoFacts.SCOPE_1, NotoFacts.EXT_1);
+  }
+
   @Test
   void aViewInNanaoOnFebruary20_isAllowedUnderTheEighthNotice_andDeniedUnderTheOneBefore() {
-    if (monitor().get("/api/facilities/" + NANAO_CLINIC).status() == 404) {
-      Api.Reply registered =
-          mhlw()
-              .post(
-                  "/api/facilities",
-                  Map.of(
-                      "facilityCode", NANAO_CLINIC,
-                      "kind", "CLINIC",
-                      "name", "七尾テストクリニック",
-                      "nameKana", "ナナオテストクリニック",
-                      "postalCode", "926-8611",
-                      "address", "石川県七尾市袖ケ江町イ部25",
-                      "municipalityCode", NotoFacts.NANAO,
-                      "phone", "0767-53-1111"));
-      assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-    }
+    nanaoClinic();
     Api clinic = api().as("nanao-rejudge");
     String patientId = "patient-" + TestCodes.noticeId("p");
     Map<String, Object> consent = new java.util.LinkedHashMap<>();
