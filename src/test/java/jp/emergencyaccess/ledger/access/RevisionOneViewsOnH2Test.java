@@ -1,0 +1,6 @@
+package jp.emergencyaccess.ledger.access;
+
+import jp.emergencyaccess.ledger.support.OnH2;
+
+@OnH2
+class RevisionOneViewsOnH2Test extends RevisionOneViewsScenarios {}
