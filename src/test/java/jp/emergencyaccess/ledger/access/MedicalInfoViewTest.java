@@ -97,6 +97,33 @@ class MedicalInfoViewTest {
   }
 
   @Test
+  void view_beforeTheFacilitysRegistration_isDeniedFacilityUnknown_andRecorded() {
+    facts = new ViewFacts(true, AT.plusMillis(1), false, REGION, consent());
+    var denied =
+        new MedicalInfoViewDenied(
+            VIEW,
+            "r-1",
+            FACILITY,
+            "dr-1",
+            ViewerRole.DOCTOR,
+            PATIENT,
+            CATEGORIES,
+            CONSENT,
+            ConsentBasis.ORAL,
+            Identification.FOUR_ATTRIBUTES,
+            REGION,
+            List.of(DenialReason.FACILITY_UNKNOWN),
+            AT);
+    fixture.givenNoPriorActivity().when(view(CONSENT)).expectEvents(denied);
+  }
+
+  @Test
+  void view_atTheInstantOfTheRegistration_isAllowed() {
+    facts = new ViewFacts(true, AT, false, REGION, consent());
+    fixture.givenNoPriorActivity().when(view(CONSENT)).expectEvents(viewed());
+  }
+
+  @Test
   void view_isDenied_andTheDenialRecordedWithEveryReason() {
     facts = new ViewFacts(true, null, false, null, null);
     var denied =

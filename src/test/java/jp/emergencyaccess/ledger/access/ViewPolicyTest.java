@@ -66,6 +66,14 @@ class ViewPolicyTest {
   }
 
   @Test
+  void facilityUnknown_beforeTheInstantOfItsRegistration_andKnownFromIt() {
+    var registeredLater = new ViewFacts(true, AT.plusMillis(1), false, REGION, validConsent());
+    assertThat(decide(registeredLater)).containsExactly(DenialReason.FACILITY_UNKNOWN);
+    var registeredThen = new ViewFacts(true, AT, false, REGION, validConsent());
+    assertThat(decide(registeredThen)).isEmpty();
+  }
+
+  @Test
   void facilityUnknown_alone() {
     assertThat(decide(facts(false, false, REGION, validConsent())))
         .containsExactly(FACILITY_UNKNOWN);

@@ -6,6 +6,7 @@ import static jp.emergencyaccess.ledger.facility.Applications.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
@@ -128,6 +129,98 @@ abstract class ApplicationApiScenarios extends HttpTest {
             Map.of("until", "2025-07-31", "applicationId", second));
     assertThat(byFacility.status()).isEqualTo(403);
     assertThat(storedEvents()).isEqualTo(events);
+  }
+
+  /** A decision cannot precede the submission it decides: 409, nothing recorded. */
+  @Test
+  void anApprovalDatedBeforeItsSubmission_isRefused_andRecordsNothing() {
+    ensureRegistered(mhlw(), HIMI_CLINIC, "CLINIC", "162051", "氷見診療所", "富山県氷見市1");
+    var form = form(HIMI_CLINIC, "CLINIC", "2027-04-01", "2027-04-30");
+    form.put("at", "2025-07-10T10:00:00+09:00");
+    String id = submit(as("himi-clinic"), form);
+    long events = storedEvents();
+    Map<String, Object> early =
+        Map.of("from", "2027-04-01", "until", "2027-04-30", "at", "2025-07-10T09:59:59+09:00");
+    var refused = mhlw().post("/api/applications/" + id + "/approve", early);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().get("rule").asText()).isEqualTo("DECISION_BEFORE_SUBMISSION");
+    var rejectEarly =
+        mhlw()
+            .post(
+                "/api/applications/" + id + "/reject",
+                Map.of("reason", "x", "at", "2025-07-01T00:00:00+09:00"));
+    assertThat(rejectEarly.status()).isEqualTo(409);
+    assertThat(storedEvents()).isEqualTo(events);
+    assertThat(fund().get("/api/applications/" + id).json().get("status").asText())
+        .isEqualTo("SUBMITTED");
+    Map<String, Object> then =
+        Map.of("from", "2027-04-01", "until", "2027-04-30", "at", "2025-07-10T10:00:00+09:00");
+    var approved = mhlw().post("/api/applications/" + id + "/approve", then);
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(201);
+  }
+
+  /**
+   * The individual activation's basis names the application under which the lookup's instant was
+   * first covered and the chain of applications, retroactive when approved after the lookup.
+   */
+  @Test
+  void aLookupCoveredByTheFacilitysOwnActivation_namesItsApplication_andARetroactiveApproval() {
+    ensureRegistered(mhlw(), WAJIMA_PHARMACY, "PHARMACY", "172049", "輪島薬局", "石川県輪島市河井町1");
+    Api wajima = as("wajima-pharmacy");
+    var firstForm = form(WAJIMA_PHARMACY, "PHARMACY", "2025-09-01", "2025-09-15");
+    firstForm.put("at", "2025-09-01T08:00:00+09:00");
+    String first = submit(wajima, firstForm);
+    Map<String, Object> approveFirst =
+        Map.of("from", "2025-09-01", "until", "2025-09-15", "at", "2025-09-03T10:00:00+09:00");
+    assertThat(mhlw().post("/api/applications/" + first + "/approve", approveFirst).status())
+        .isEqualTo(201);
+    var secondForm = form(WAJIMA_PHARMACY, "PHARMACY", "2025-09-16", "2025-09-30");
+    secondForm.put("at", "2025-09-10T08:00:00+09:00");
+    String second = submit(wajima, secondForm);
+    Map<String, Object> approveSecond =
+        Map.of("from", "2025-09-16", "until", "2025-09-30", "at", "2025-09-20T10:00:00+09:00");
+    assertThat(mhlw().post("/api/applications/" + second + "/approve", approveSecond).status())
+        .isEqualTo(201);
+
+    Map<String, Object> consent = new java.util.LinkedHashMap<>();
+    consent.put("facilityCode", WAJIMA_PHARMACY);
+    consent.put("patientId", "patient-wajima-basis");
+    consent.put("basis", "ORAL");
+    consent.put("identification", "INSURED_NUMBER");
+    consent.put("recordedBy", "pharmacist Ono");
+    consent.put("at", "2025-09-01T09:00:00+09:00");
+    var consented = wajima.post("/api/consents", consent);
+    assertThat(consented.status()).as(consented.toString()).isEqualTo(201);
+    record Expected(String at, String applicationId, boolean retroactive) {}
+    for (Expected lookup :
+        List.of(
+            new Expected("2025-09-02T10:00:00+09:00", first, true),
+            new Expected("2025-09-05T10:00:00+09:00", first, false),
+            new Expected("2025-09-18T10:00:00+09:00", second, true),
+            new Expected("2025-09-25T10:00:00+09:00", second, false))) {
+      Map<String, Object> view = new java.util.LinkedHashMap<>();
+      view.put("requestId", "basis-" + java.util.UUID.randomUUID());
+      view.put("facilityCode", WAJIMA_PHARMACY);
+      view.put("viewerId", "ph-ono");
+      view.put("viewerRole", "PHARMACIST");
+      view.put("patientId", "patient-wajima-basis");
+      view.put("categories", List.of("DISPENSING"));
+      view.put("consentId", consented.json().get("consentId").asText());
+      view.put("at", lookup.at());
+      var viewed = wajima.post("/api/views", view);
+      assertThat(viewed.status()).as(viewed.toString()).isEqualTo(201);
+      JsonNode coveredBy = viewed.json().get("coveredBy");
+      assertThat(coveredBy.get("kind").asText()).isEqualTo("FACILITY");
+      assertThat(coveredBy.get("applicationId").asText())
+          .as(lookup.at())
+          .isEqualTo(lookup.applicationId());
+      assertThat(coveredBy.get("applications").toString())
+          .isEqualTo("[\"" + first + "\",\"" + second + "\"]");
+      assertThat(coveredBy.get("retroactive").asBoolean())
+          .as(lookup.at())
+          .isEqualTo(lookup.retroactive());
+    }
   }
 
   @Test

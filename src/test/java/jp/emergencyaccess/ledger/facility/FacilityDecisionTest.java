@@ -81,6 +81,28 @@ class FacilityDecisionTest {
   @Nested
   class Approve {
     @Test
+    void approve_isRefused_atAnInstantBeforeTheSubmission() {
+      fixture
+          .given(FacilityRegistrationTest.registered())
+          .when(
+              new ApproveApplication(
+                  CODE, FIRST, period("2024-02-16", "2024-03-15"), "mhlw", AT.minusMillis(1)))
+          .expectException(RuleViolation.class)
+          .expectExceptionMessage(containsString("cannot be decided earlier"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void reject_isRefused_atAnInstantBeforeTheSubmission() {
+      fixture
+          .given(FacilityRegistrationTest.registered())
+          .when(new RejectApplication(CODE, FIRST, "too early", "mhlw", AT.minusSeconds(60)))
+          .expectException(RuleViolation.class)
+          .expectExceptionMessage(containsString("cannot be decided earlier"))
+          .expectNoEvents();
+    }
+
+    @Test
     void approve_activatesTheFacility_forTheGrantedPeriod() {
       fixture
           .given(FacilityRegistrationTest.registered())

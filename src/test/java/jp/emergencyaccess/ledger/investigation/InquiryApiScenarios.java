@@ -181,6 +181,23 @@ abstract class InquiryApiScenarios extends HttpTest {
     assertThat(storedEvents()).isEqualTo(before);
   }
 
+  /** A measure cannot precede the inquiry's opening: 409, nothing recorded. */
+  @Test
+  void aMeasureDatedBeforeTheOpening_isRefused_andRecordsNothing() {
+    String id = openInquiry(registeredFacility());
+    refused(
+        id,
+        "suspend",
+        Map.of("reason", "backdated", "at", "2024-02-20T09:59:59+09:00"),
+        "MEASURE_BEFORE_OPENING");
+    refused(
+        id,
+        "facility-report",
+        Map.of("summary", "too early", "at", "2024-02-19T10:00:00+09:00"),
+        "MEASURE_BEFORE_OPENING");
+    accepted(id, "facility-report", Map.of("summary", "at the opening", "at", T));
+  }
+
   @Test
   void badInput_isRefusedWith400_andAnUnknownInquiryWith404() {
     long before = storedEvents();

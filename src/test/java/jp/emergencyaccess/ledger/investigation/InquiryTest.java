@@ -152,6 +152,24 @@ class InquiryTest {
   @Nested
   class FacilityReport {
     @Test
+    void report_isRefused_beforeTheInquiryWasOpened() {
+      fixture
+          .given(opened())
+          .when(new RecordFacilityReport(ID, "too early", T.minusMillis(1)))
+          .expectException(RuleViolation.class)
+          .expectExceptionMessage(containsString("a measure cannot be earlier"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void report_isRecorded_atTheInstantOfTheOpening() {
+      fixture
+          .given(opened())
+          .when(new RecordFacilityReport(ID, "at once", T))
+          .expectEvents(new FacilityReportRecorded(ID, KANAZAWA, "at once", T));
+    }
+
+    @Test
     void report_isRecorded_onAnOpenInquiry() {
       fixture
           .given(opened())
@@ -231,6 +249,16 @@ class InquiryTest {
 
   @Nested
   class Suspend {
+    @Test
+    void suspend_isRefused_beforeTheInquiryWasOpened() {
+      fixture
+          .given(opened())
+          .when(new SuspendService(ID, "backdated", T.minusSeconds(3600)))
+          .expectException(RuleViolation.class)
+          .expectExceptionMessage(containsString("a measure cannot be earlier"))
+          .expectNoEvents();
+    }
+
     @Test
     void suspend_isRecorded_forAFacilityInService() {
       fixture
