@@ -297,7 +297,7 @@ abstract class InputRefusalScenarios extends HttpTest {
     refused(
         mhlw(),
         "/api/facilities",
-        "{\"facilityCode\":\"1710000001\",\"kind\":\"MEDICAL\",\"name\":\"n\",\"nameKana\":\"n\","
+        "{\"facilityCode\":\"1710000009\",\"kind\":\"CLINIC\",\"name\":\"n\",\"nameKana\":\"n\","
             + "\"postalCode\":\"920-0001\",\"address\":\"a\",\"municipalityCode\":\"179990\","
             + "\"phone\":\"076-000-0000\"}",
         "municipalityCode");
