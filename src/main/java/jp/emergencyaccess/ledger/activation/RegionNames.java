@@ -1,34 +1,27 @@
 package jp.emergencyaccess.ledger.activation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.common.RegionMaster;
 import org.springframework.stereotype.Component;
 
-/** Names of the municipalities and prefectures the ledger ships (regions/municipalities.csv). */
+/**
+ * Names of the municipalities and prefectures of the municipality master ({@link RegionMaster}).
+ */
 @Component
 public class RegionNames {
-  private final Map<String, String> names = new HashMap<>();
+  private final RegionMaster master;
 
-  public RegionNames() {
-    var in = RegionNames.class.getResourceAsStream("/regions/municipalities.csv");
-    try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      reader.readLine();
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String[] cells = line.split(",");
-        names.put(cells[0], cells[3]);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public RegionNames(RegionMaster master) {
+    this.master = master;
   }
 
   public Optional<String> nameOf(String regionCode) {
-    return Optional.ofNullable(names.get(regionCode));
+    return master.nameOf(regionCode);
+  }
+
+  /** A well-formed code that the master holds, else an {@code InvalidField} for {@code field}. */
+  public RegionCode require(String field, String value) {
+    return master.require(field, value);
   }
 }

@@ -24,9 +24,12 @@ public record Period(LocalDate from, LocalDate until) {
     return JapanTime.startOf(from);
   }
 
-  /** The first instant no longer covered. */
+  /**
+   * The first instant no longer covered. A period until {@link LocalDate#MAX} (requests cannot set
+   * one, but old events may hold it) has no day after: it ends with time itself, not an overflow.
+   */
   public Instant end() {
-    return JapanTime.startOf(until.plusDays(1));
+    return until.equals(LocalDate.MAX) ? Instant.MAX : JapanTime.startOf(until.plusDays(1));
   }
 
   public boolean covers(Instant instant) {

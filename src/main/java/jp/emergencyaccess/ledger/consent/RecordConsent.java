@@ -30,7 +30,7 @@ public record RecordConsent(
       throw new InvalidField("identification", "is required");
     }
     if (basis == ConsentBasis.EMERGENCY_EXEMPTION) {
-      FacilityText.require("exemptionReason", exemptionReason, 1000);
+      FacilityText.requireFreeText("exemptionReason", exemptionReason, 1000);
     } else if (exemptionReason != null) {
       throw new InvalidField("exemptionReason", "is only for basis EMERGENCY_EXEMPTION");
     }

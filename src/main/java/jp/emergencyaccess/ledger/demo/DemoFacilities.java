@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import jp.emergencyaccess.ledger.activation.RegionNames;
+import jp.emergencyaccess.ledger.common.RegionMaster;
 import jp.emergencyaccess.ledger.demo.DemoPlan.ApplicationSpec;
 import jp.emergencyaccess.ledger.demo.DemoPlan.FacilitySpec;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
@@ -16,7 +16,7 @@ import jp.emergencyaccess.ledger.facility.FacilityKind;
  * The demo's facilities (obviously fictitious) and the applications of those outside the series.
  */
 final class DemoFacilities {
-  private static final RegionNames NAMES = new RegionNames();
+  private static final RegionMaster NAMES = RegionMaster.shipped();
 
   private DemoFacilities() {}
 

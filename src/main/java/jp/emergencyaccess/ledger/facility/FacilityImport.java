@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.RegionMaster;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -52,9 +53,14 @@ public class FacilityImport {
   private final EventStore eventStore;
   private final FacilityDirectory facilities;
   private final TransactionTemplate transactions;
+  private final RegionMaster regions;
 
   public FacilityImport(
-      EventStore eventStore, FacilityDirectory facilities, TransactionTemplate transactions) {
+      EventStore eventStore,
+      FacilityDirectory facilities,
+      TransactionTemplate transactions,
+      RegionMaster regions) {
+    this.regions = regions;
     this.eventStore = eventStore;
     this.facilities = facilities;
     this.transactions = transactions;
@@ -85,7 +91,7 @@ public class FacilityImport {
     List<RegisterFacility> registrations = new ArrayList<>(lines.size() - 1);
     Map<String, Integer> rowOf = new HashMap<>();
     for (FacilityCsv.Line line : lines.subList(1, lines.size())) {
-      RegisterFacility row = parse(line, at, errors);
+      RegisterFacility row = parse(line, at, errors, regions);
       if (row == null) {
         continue;
       }
@@ -136,7 +142,10 @@ public class FacilityImport {
   }
 
   private static RegisterFacility parse(
-      FacilityCsv.Line line, Instant at, List<ImportRefused.RowError> errors) {
+      FacilityCsv.Line line,
+      Instant at,
+      List<ImportRefused.RowError> errors,
+      RegionMaster regions) {
     List<String> c = line.cells();
     if (c.size() != FIELDS.size()) {
       errors.add(
@@ -145,8 +154,19 @@ public class FacilityImport {
       return null;
     }
     try {
-      return new RegisterFacility(
-          c.get(0), kind(c.get(1)), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7), at);
+      RegisterFacility row =
+          new RegisterFacility(
+              c.get(0),
+              kind(c.get(1)),
+              c.get(2),
+              c.get(3),
+              c.get(4),
+              c.get(5),
+              c.get(6),
+              c.get(7),
+              at);
+      regions.require("municipalityCode", row.municipalityCode());
+      return row;
     } catch (InvalidField e) {
       errors.add(new ImportRefused.RowError(line.number(), e.field(), e.reason()));
       return null;

@@ -1,12 +1,23 @@
 package jp.emergencyaccess.ledger.facility;
 
 import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.TextRules;
 
 /** Shape checks for the text fields of facility master data and the application form. */
 public final class FacilityText {
   private FacilityText() {}
 
+  /** A name or identifier: one line of at most {@code maxLength} characters. */
   public static String require(String field, String value, int maxLength) {
+    return TextRules.line(field, requireLength(field, value, maxLength));
+  }
+
+  /** A reason or other free text: tabs and line feeds allowed (TextRules). */
+  public static String requireFreeText(String field, String value, int maxLength) {
+    return TextRules.freeText(field, requireLength(field, value, maxLength));
+  }
+
+  private static String requireLength(String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       throw new InvalidField(field, "must not be empty");
     }

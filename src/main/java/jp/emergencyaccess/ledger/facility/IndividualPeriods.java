@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.facility;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +34,7 @@ final class IndividualPeriods {
     Optional<Period> continued =
         periods.stream()
             .filter(p -> !granted.from().isBefore(p.from()))
-            .filter(p -> !granted.from().isAfter(p.until().plusDays(1)))
+            .filter(p -> ChronoUnit.DAYS.between(p.until(), granted.from()) <= 1)
             .max(Comparator.comparing(Period::from));
     for (Period p : periods) {
       if (p.overlaps(granted) && !continued.map(p::equals).orElse(false)) {

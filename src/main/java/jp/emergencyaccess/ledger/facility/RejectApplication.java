@@ -13,6 +13,6 @@ public record RejectApplication(
   public RejectApplication {
     FacilityCode.parse("facilityCode", facilityCode);
     ApplicationIds.check("applicationId", applicationId);
-    FacilityText.require("reason", reason, 2000);
+    FacilityText.requireFreeText("reason", reason, 2000);
   }
 }

@@ -46,7 +46,7 @@ public record SubmitApplication(
     FacilityText.postalCode(postalCode);
     FacilityText.require("address", address, 300);
     FacilityText.phone(phone);
-    FacilityText.require("reason", reason, 2000);
+    FacilityText.requireFreeText("reason", reason, 2000);
     if (requested == null) {
       throw new InvalidField("requestedFrom", "is required");
     }

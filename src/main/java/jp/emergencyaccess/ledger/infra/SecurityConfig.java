@@ -7,6 +7,9 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -16,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** HTTP Basic over configured accounts; 401/403 answered as problem+json. */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +33,11 @@ class SecurityConfig {
 
   @Bean
   @ConditionalOnWebApplication
-  SecurityFilterChain api(HttpSecurity http, List<ApiAccessRules> featureRules, ObjectMapper json)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      List<ApiAccessRules> featureRules,
+      ObjectMapper json,
+      ApplicationContext context)
       throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,10 +65,31 @@ class SecurityConfig {
                   .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                   .permitAll();
               featureRules.forEach(r -> r.apply(rules));
-              rules.anyRequest().denyAll();
+              rules.anyRequest().access(new UnmappedRequests(context));
             })
         .headers(Customizer.withDefaults());
     return http.build();
+  }
+
+  /**
+   * Requests the firewall refuses (encoded traversal, NUL, a semicolon in the path) are answered as
+   * problem+json like every other refusal.
+   */
+  @Bean
+  @ConditionalOnWebApplication
+  RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
+    return (request, response, e) ->
+        write(
+            json,
+            response,
+            HttpStatus.BAD_REQUEST,
+            "the request's path or headers hold characters the ledger does not accept");
+  }
+
+  @Bean
+  @ConditionalOnWebApplication
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorsAsProblems() {
+    return ProblemErrorValve.installer();
   }
 
   static void write(

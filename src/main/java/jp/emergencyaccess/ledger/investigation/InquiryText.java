@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.investigation;
 
 import java.time.Instant;
 import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.TextRules;
 
 /** Shape checks shared by the inquiry commands. */
 final class InquiryText {
@@ -16,7 +17,7 @@ final class InquiryText {
     if (value.length() > MAX_TEXT) {
       throw new InvalidField(field, "must be at most " + MAX_TEXT + " characters");
     }
-    return value;
+    return TextRules.freeText(field, value);
   }
 
   static Instant requireAt(Instant at) {

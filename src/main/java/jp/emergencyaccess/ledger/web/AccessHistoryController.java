@@ -49,9 +49,15 @@ class AccessHistoryController {
   private final FacilityDirectory facilities;
   private final ObjectMapper json;
   private final Clock clock;
+  private final InputDates dates;
 
   AccessHistoryController(
-      AccessHistoryQueries history, FacilityDirectory facilities, ObjectMapper json, Clock clock) {
+      AccessHistoryQueries history,
+      FacilityDirectory facilities,
+      ObjectMapper json,
+      Clock clock,
+      InputDates dates) {
+    this.dates = dates;
     this.history = history;
     this.facilities = facilities;
     this.json = json;
@@ -181,11 +187,11 @@ class AccessHistoryController {
       String facilityCode, String from, String to, String decision, String flag) {
     FacilityCode code = FacilityCode.parse("facilityCode", facilityCode);
     CurrentAccount.requireOwnFacility(code.value());
+    Instant fromInstant = dates.instantOrDate("from", from);
+    Instant toInstant = dates.instantOrDate("to", to);
     if (facilities.find(code.value()).isEmpty()) {
       throw new NotFound("facility " + code + " is not registered");
     }
-    Instant fromInstant = JapanTime.parseInstantOrDate("from", from);
-    Instant toInstant = JapanTime.parseInstantOrDate("to", to);
     if (to != null && to.length() == 10) {
       toInstant = toInstant.plus(java.time.Duration.ofDays(1)); // a date means through that day
     }

@@ -14,6 +14,7 @@ import jp.emergencyaccess.ledger.activation.Coverage;
 import jp.emergencyaccess.ledger.activation.CoverageBasis;
 import jp.emergencyaccess.ledger.activation.FacilityCoverage;
 import jp.emergencyaccess.ledger.activation.RegionNames;
+import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
@@ -32,13 +33,16 @@ class ActivationController {
   private final NoticeDirectory notices;
   private final RegionNames names;
   private final Clock clock;
+  private final InputDates dates;
 
   ActivationController(
       ActivationQueries activation,
       FacilityCoverage coverage,
       NoticeDirectory notices,
       RegionNames names,
-      Clock clock) {
+      Clock clock,
+      InputDates dates) {
+    this.dates = dates;
     this.activation = activation;
     this.coverage = coverage;
     this.notices = notices;
@@ -134,13 +138,28 @@ class ActivationController {
             .toList());
   }
 
-  @GetMapping(value = "/check", params = "region")
-  CheckAnswer checkRegion(
-      @RequestParam String region,
+  /** Asks about exactly one of a facility or a region. */
+  @GetMapping("/check")
+  Object check(
+      @RequestParam(required = false) String facility,
+      @RequestParam(required = false) String region,
       @RequestParam(required = false) String at,
       @RequestParam(required = false) String revision,
       @RequestParam(required = false) String knownAt) {
-    RegionCode code = RegionCode.parse("region", region);
+    if (facility != null && region != null) {
+      throw new InvalidField("region", "must not be given together with facility: ask about one");
+    }
+    if (facility != null) {
+      return checkFacility(facility, at, revision, knownAt);
+    }
+    if (region != null) {
+      return checkRegion(region, at, revision, knownAt);
+    }
+    throw new InvalidField("facility", "or region is required");
+  }
+
+  private CheckAnswer checkRegion(String region, String at, String revision, String knownAt) {
+    RegionCode code = names.require("region", region);
     Instant when = instant("at", at);
     List<Basis> basis =
         activation.regionCoverage(code, when, asOf(revision, knownAt).filter()).stream()
@@ -155,12 +174,8 @@ class ActivationController {
   }
 
   /** A facility's own account may check only itself. */
-  @GetMapping(value = "/check", params = "facility")
-  FacilityCheckAnswer checkFacility(
-      @RequestParam String facility,
-      @RequestParam(required = false) String at,
-      @RequestParam(required = false) String revision,
-      @RequestParam(required = false) String knownAt) {
+  private FacilityCheckAnswer checkFacility(
+      String facility, String at, String revision, String knownAt) {
     FacilityCode code = FacilityCode.parse("facility", facility);
     CurrentAccount.requireOwnFacility(code.value());
     Instant when = instant("at", at);
@@ -177,11 +192,11 @@ class ActivationController {
   }
 
   private Instant instant(String field, String value) {
-    Instant parsed = JapanTime.parseInstantOrDate(field, value);
+    Instant parsed = dates.instantOrDate(field, value);
     return parsed == null ? clock.instant() : parsed;
   }
 
   private AsOf asOf(String revision, String knownAt) {
-    return AsOfQuery.parse(notices, revision, knownAt);
+    return AsOfQuery.parse(notices, dates, revision, knownAt);
   }
 }

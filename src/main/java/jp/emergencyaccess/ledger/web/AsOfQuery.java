@@ -2,7 +2,6 @@ package jp.emergencyaccess.ledger.web;
 
 import java.time.Instant;
 import jp.emergencyaccess.ledger.activation.AsOf;
-import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import jp.emergencyaccess.ledger.notice.NoticeIds;
@@ -12,7 +11,7 @@ import jp.emergencyaccess.ledger.notice.NoticeSummary;
 final class AsOfQuery {
   private AsOfQuery() {}
 
-  static AsOf parse(NoticeDirectory notices, String revision, String knownAt) {
+  static AsOf parse(NoticeDirectory notices, InputDates dates, String revision, String knownAt) {
     NoticeSummary notice = null;
     if (revision != null) {
       NoticeIds.check("revision", revision);
@@ -21,7 +20,7 @@ final class AsOfQuery {
               .find(revision)
               .orElseThrow(() -> new NotFound("notice " + revision + " is not registered"));
     }
-    Instant known = JapanTime.parseInstantOrDate("knownAt", knownAt);
+    Instant known = dates.instantOrDate("knownAt", knownAt);
     return new AsOf(notice, known);
   }
 }

@@ -12,8 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses JSON bodies over 64 KiB before anything reads them. Bulk imports (CSV) have their own,
- * larger limit where they are handled.
+ * Refuses bodies over 64 KiB before anything reads them, whatever their declared type (a body of a
+ * type no endpoint takes is refused for its size first, then for its type). Bulk imports (CSV) have
+ * their own, larger limit where they are handled. Tomcat reads and discards the rest of a refused
+ * body up to {@code server.tomcat.max-swallow-size} (application.yml), so the client gets its 413
+ * rather than a connection reset.
  */
 @Component
 class BodySizeLimit extends OncePerRequestFilter {
@@ -29,15 +32,15 @@ class BodySizeLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String type = request.getContentType();
-    boolean jsonBody = type == null || type.startsWith(MediaType.APPLICATION_JSON_VALUE);
+    boolean limited = type == null || !type.startsWith("text/csv");
     long length = request.getContentLengthLong();
-    if (jsonBody && (length > MAX_JSON_BYTES || (length < 0 && isChunkedWrite(request)))) {
+    if (limited && (length > MAX_JSON_BYTES || (length < 0 && isChunkedWrite(request)))) {
       var problem =
           Problems.problem(
               HttpStatus.PAYLOAD_TOO_LARGE,
               "body-too-large",
               "Body too large",
-              "a JSON body may be at most 65536 bytes with a Content-Length");
+              "a request body may be at most 65536 bytes, with a Content-Length");
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       json.writeValue(response.getOutputStream(), problem);

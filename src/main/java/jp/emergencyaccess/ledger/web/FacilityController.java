@@ -17,6 +17,7 @@ import jp.emergencyaccess.ledger.activation.FacilityCoverage;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.common.RegionMaster;
 import jp.emergencyaccess.ledger.facility.ApplicationIds;
 import jp.emergencyaccess.ledger.facility.ExtendFacility;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
@@ -45,6 +46,7 @@ class FacilityController {
   private final FacilityCoverage coverage;
   private final ServiceStatus service;
   private final Clock clock;
+  private final RegionMaster regions;
 
   FacilityController(
       Commands commands,
@@ -52,7 +54,9 @@ class FacilityController {
       ActivationQueries activation,
       FacilityCoverage coverage,
       ServiceStatus service,
-      Clock clock) {
+      Clock clock,
+      RegionMaster regions) {
+    this.regions = regions;
     this.coverage = coverage;
     this.service = service;
     this.commands = commands;
@@ -126,7 +130,7 @@ class FacilityController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   FacilityAnswer register(@Valid @RequestBody RegisterRequest body) {
-    commands.send(
+    RegisterFacility registration =
         new RegisterFacility(
             body.facilityCode(),
             body.kind(),
@@ -136,7 +140,9 @@ class FacilityController {
             body.address(),
             body.municipalityCode(),
             body.phone(),
-            RequestTime.atOrNow(body.at(), clock)));
+            RequestTime.atOrNow(body.at(), clock));
+    regions.require("municipalityCode", registration.municipalityCode());
+    commands.send(registration);
     return get(body.facilityCode());
   }
 

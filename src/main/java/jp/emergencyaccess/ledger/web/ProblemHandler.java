@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -135,6 +136,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.error(f.field(), f.reason());
       }
       return Problems.error(field, "cannot be read");
+    }
+    if (cause instanceof JsonParseException p
+        && p.getOriginalMessage() != null
+        && p.getOriginalMessage().startsWith("Duplicate field")) {
+      String field = p.getProcessor() != null ? RequestJson.path(p.getProcessor()) : "body";
+      return Problems.error(field, "appears more than once");
     }
     return Problems.error("body", "is not valid JSON");
   }

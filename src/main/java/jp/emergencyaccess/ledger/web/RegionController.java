@@ -66,7 +66,7 @@ class RegionController {
   @PostMapping("/activate")
   @ResponseStatus(HttpStatus.CREATED)
   RegionAnswer activate(@PathVariable String regionCode, @Valid @RequestBody ActivateRequest body) {
-    RegionCode code = RegionCode.parse("regionCode", regionCode);
+    RegionCode code = names.require("regionCode", regionCode);
     Period period = new Period(body.from(), body.until());
     NoticeIds.check("noticeId", body.noticeId());
     commands.send(new ActivateRegion(code.value(), period, body.noticeId(), at(body.at())));

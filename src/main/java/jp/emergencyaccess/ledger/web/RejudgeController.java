@@ -24,13 +24,19 @@ class RejudgeController {
   private final Rejudge rejudge;
   private final FacilityDirectory facilities;
   private final NoticeDirectory notices;
+  private final InputDates dates;
 
   RejudgeController(
-      RecordedViews views, Rejudge rejudge, FacilityDirectory facilities, NoticeDirectory notices) {
+      RecordedViews views,
+      Rejudge rejudge,
+      FacilityDirectory facilities,
+      NoticeDirectory notices,
+      InputDates dates) {
     this.views = views;
     this.rejudge = rejudge;
     this.facilities = facilities;
     this.notices = notices;
+    this.dates = dates;
   }
 
   record Decision(String decision, List<String> reasons, CoveredBy coveredBy) {}
@@ -74,6 +80,6 @@ class RejudgeController {
   }
 
   private AsOf asOf(String revision, String knownAt) {
-    return AsOfQuery.parse(notices, revision, knownAt);
+    return AsOfQuery.parse(notices, dates, revision, knownAt);
   }
 }
