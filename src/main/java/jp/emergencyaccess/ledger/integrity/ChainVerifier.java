@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.integrity;
 
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -13,6 +14,7 @@ import java.util.function.LongConsumer;
  */
 public class ChainVerifier {
   static final int PAGE = 1000;
+  private static final long WAIT_STEP_MILLIS = 100;
 
   private final StoredEvents events;
   private final ChainTable chain;
@@ -76,9 +78,12 @@ public class ChainVerifier {
                           + " but the chain ends at "
                           + chainHead));
     }
-    long highest = events.highestPosition();
+    long end = to != null ? Math.min(to, events.highestPosition()) : events.highestPosition();
+    long chainedUpTo = Math.max(chainHead, lo - 1);
+    long unchained = end > chainedUpTo ? events.countBetween(chainedUpTo, end) : 0;
     List<Verification.Broken> broken = List.copyOf(walk.broken);
     return new Verification(
+        broken.isEmpty() && unchained == 0,
         broken.isEmpty(),
         lo,
         Math.max(hi, lo - 1),
@@ -91,6 +96,28 @@ public class ChainVerifier {
         broken,
         walk.checkpointsChecked,
         publicKey.isPresent(),
-        Math.max(0, highest - chainHead));
+        unchained);
+  }
+
+  /**
+   * Waits, at most {@code limit}, until the chain reaches {@code to} or else the store's head at
+   * the time of the call: the events appended before a verification was asked for are then in it.
+   * Returns whether it did; a stopped chainer (the ledger not running) never does.
+   */
+  public boolean awaitChained(Long to, Duration limit) {
+    long target = to != null ? Math.min(to, events.highestPosition()) : events.highestPosition();
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (chain.head().map(ChainEntry::position).orElse(0L) < target) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(WAIT_STEP_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +26,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code java -jar emergency-access-ledger.jar verify [--from=N] [--to=N] [--public-key=FILE]
- * [spring options]}: verifies the configured database's chain without the web server, Axon or
- * migrations (only a DataSource is started, from the same configuration and profiles as the
- * ledger). Exit code 0 when intact, 1 when broken, 2 when it could not verify. Signatures are
- * checked with {@code --public-key} (a pinned PEM) or else the configured signing key.
+ * [--wait[=DURATION]] [spring options]}: verifies the configured database's chain without the web
+ * server, Axon or migrations (only a DataSource is started, from the same configuration and
+ * profiles as the ledger). Exit code 0 when every event up to the end is chained and intact, 1 when
+ * broken, 2 when it could not verify, 3 when what is chained is intact but events are not chained
+ * yet (a running ledger's chainer has not reached them, or the ledger stopped before it did). With
+ * {@code --wait} it first waits, at most the duration (default {@value #DEFAULT_WAIT}), for a
+ * running ledger to chain the events stored when it started. Signatures are checked with {@code
+ * --public-key} (a pinned PEM) or else the configured signing key.
  */
 public final class IntegrityCommandLine {
   private static final long PROGRESS_EVERY = 10_000;
+  static final String DEFAULT_WAIT = "PT60S";
+  static final int BROKEN = 1;
+  static final int COULD_NOT_VERIFY = 2;
+  static final int NOT_ALL_CHAINED = 3;
 
   private IntegrityCommandLine() {}
 
@@ -38,6 +48,7 @@ public final class IntegrityCommandLine {
     Long from = null;
     Long to = null;
     String publicKeyFile = null;
+    Duration wait = null;
     List<String> spring = new ArrayList<>();
     try {
       for (String arg : args) {
@@ -45,17 +56,24 @@ public final class IntegrityCommandLine {
           from = Long.parseLong(arg.substring("--from=".length()));
         } else if (arg.startsWith("--to=")) {
           to = Long.parseLong(arg.substring("--to=".length()));
+        } else if (arg.equals("--wait")) {
+          wait = Duration.parse(DEFAULT_WAIT);
+        } else if (arg.startsWith("--wait=")) {
+          wait = Duration.parse(arg.substring("--wait=".length()));
+          if (wait.isNegative()) {
+            throw new NumberFormatException("negative wait");
+          }
         } else if (arg.startsWith("--public-key=")) {
           publicKeyFile = arg.substring("--public-key=".length());
         } else {
           spring.add(arg);
         }
       }
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | DateTimeParseException e) {
       out.println(
           "usage: verify [--from=POSITION] [--to=POSITION] [--public-key=PEM-FILE]"
-              + " [--spring.option=value ...]");
-      return 2;
+              + " [--wait[=ISO-8601 DURATION, e.g. PT5M]] [--spring.option=value ...]");
+      return COULD_NOT_VERIFY;
     }
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(VerifyOnly.class)
@@ -82,10 +100,13 @@ public final class IntegrityCommandLine {
                     SigningKey.publicKeyFromPem(
                         Files.readString(Path.of(publicKeyFile), StandardCharsets.US_ASCII))));
       }
+      if (wait != null && !verifier.awaitChained(to, wait)) {
+        out.println("verify: the chain did not reach the store's head within " + wait);
+      }
       return run(verifier, from, to, out);
     } catch (RuntimeException | IOException e) {
       out.println("verify: could not verify: " + e.getMessage());
-      return 2;
+      return COULD_NOT_VERIFY;
     }
   }
 
@@ -110,7 +131,7 @@ public final class IntegrityCommandLine {
     out.printf(
         "%s: %d events and %d gaps checked at positions %d..%d, %d checkpoints, in %.2f s (%.0f"
             + " events/s)%n",
-        result.ok() ? "OK" : "BROKEN",
+        !result.intact() ? "BROKEN" : result.ok() ? "OK" : "INTACT SO FAR",
         result.checked(),
         result.gaps(),
         result.from(),
@@ -124,7 +145,13 @@ public final class IntegrityCommandLine {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       out.println(result);
     }
-    return result.ok() ? 0 : 1;
+    if (result.intact() && !result.ok()) {
+      out.printf(
+          "NOT ALL CHAINED: %d events after the chain's head are not verified yet (start the"
+              + " ledger so that its chainer reaches them, or run verify --wait)%n",
+          result.unchained());
+    }
+    return !result.intact() ? BROKEN : result.ok() ? 0 : NOT_ALL_CHAINED;
   }
 
   /**

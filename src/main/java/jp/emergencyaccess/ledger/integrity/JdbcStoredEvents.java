@@ -39,6 +39,17 @@ public class JdbcStoredEvents implements StoredEvents {
     return min == null ? OptionalLong.empty() : OptionalLong.of(min);
   }
 
+  @Override
+  public long countBetween(long after, long upTo) {
+    Long count =
+        jdbc.queryForObject(
+            "select count(*) from domainevententry where globalindex > ? and globalindex <= ?",
+            Long.class,
+            after,
+            upTo);
+    return count == null ? 0 : count;
+  }
+
   private static StoredEvent row(ResultSet rs, int n) throws SQLException {
     return new StoredEvent(
         rs.getLong("globalindex"),

@@ -16,4 +16,12 @@ public interface StoredEvents {
 
   /** The lowest position the store holds, if it holds any. */
   OptionalLong lowestPosition();
+
+  /**
+   * How many events the store holds above {@code after} up to {@code upTo}. This default counts
+   * positions, right for a store without gaps (Axon Server); the JDBC table counts its rows.
+   */
+  default long countBetween(long after, long upTo) {
+    return Math.max(0, upTo - after);
+  }
 }

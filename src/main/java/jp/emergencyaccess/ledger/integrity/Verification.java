@@ -7,10 +7,13 @@ import java.util.List;
  * What a verification found over positions {@code from..to}: {@code checked} events and {@code
  * gaps} recorded gaps recomputed from the stored events, the chain's {@code head} at {@code to},
  * signed checkpoints checked, and every broken position (at most {@link #MAX_BROKEN}); {@code
- * unchained} counts positions above the chain's head that it has not reached yet (not verified).
+ * unchained} counts the stored events up to the requested end that the chain has not reached yet,
+ * so nothing vouches for them. {@code intact}: nothing checked is broken; {@code ok}: intact and
+ * nothing unchained, every event up to the end is verified.
  */
 public record Verification(
     boolean ok,
+    boolean intact,
     long from,
     long to,
     long checked,

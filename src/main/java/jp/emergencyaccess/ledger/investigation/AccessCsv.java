@@ -13,6 +13,11 @@ import jp.emergencyaccess.ledger.access.CoveredBy;
  * reasons, flags, the basis's chain) are joined with {@code ;}. The basis ({@link CoveredBy}) is
  * spread over the {@code coveredBy*} columns; an empty {@code coveredByRetroactive} means not known
  * (a view recorded before the ledger recorded it).
+ *
+ * <p>A facility's system chooses some of these values (the viewer id above all), and the byte-order
+ * mark invites opening the file in a spreadsheet, which runs a cell that starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return as a formula. Such a cell is written
+ * with a leading single quote, and quoted (OWASP, CSV injection): the spreadsheet shows it as text.
  */
 public final class AccessCsv {
   public static final List<String> HEADER =
@@ -38,6 +43,7 @@ public final class AccessCsv {
           "flags",
           "recordedAt");
   private static final String BOM = "\uFEFF";
+  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private final Writer out;
 
@@ -86,17 +92,25 @@ public final class AccessCsv {
     return fields.stream().map(AccessCsv::quote).collect(Collectors.joining(",")) + "\r\n";
   }
 
-  /** Quotes a field that holds a comma, quote or line break; a leading =, +, - or @ too. */
+  /**
+   * Quotes a field that holds a comma, quote or line break; a field a spreadsheet would read as a
+   * formula is prefixed with a single quote and quoted.
+   */
   static String quote(String field) {
-    boolean formula = !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0;
-    if (formula
-        || field.contains(",")
+    if (formula(field)) {
+      return "\"'" + field.replace("\"", "\"\"") + "\"";
+    }
+    if (field.contains(",")
         || field.contains("\"")
         || field.contains("\n")
         || field.contains("\r")) {
       return "\"" + field.replace("\"", "\"\"") + "\"";
     }
     return field;
+  }
+
+  private static boolean formula(String field) {
+    return !field.isEmpty() && FORMULA_STARTS.indexOf(field.charAt(0)) >= 0;
   }
 
   private void write(String text) {

@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.stream;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code eventProcessors} in /actuator/health: DOWN when a tracking or pooled processor is stopped
- * or in error, OUT_OF_SERVICE when one is more than {@code ledger.stream.max-processor-lag} events
- * behind the head; each processor's state and lag in the details.
+ * or in error (itself, or a segment retrying a failed batch), OUT_OF_SERVICE when one is more than
+ * {@code ledger.stream.max-processor-lag} events behind the head; each processor's state and lag in
+ * the details.
  */
 @Component("eventProcessorsHealthIndicator")
 class ProcessorsHealth implements HealthIndicator {
@@ -31,7 +33,10 @@ class ProcessorsHealth implements HealthIndicator {
       StreamingEventProcessor processor = entry.getValue();
       double behind = lag.of(entry.getKey());
       String state;
-      if (processor.isError()) {
+      // A failing batch leaves its segment in error while the processor retries it.
+      if (processor.isError()
+          || processor.processingStatus().values().stream()
+              .anyMatch(EventTrackerStatus::isErrorState)) {
         state = "ERROR";
         status = Status.DOWN;
       } else if (!processor.isRunning()) {

@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.common.InvalidField;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/integrity")
 class IntegrityController {
   private static final int MAX_CHECKPOINTS = 1000;
+  private static final int MAX_WAIT_SECONDS = 60;
   private final ChainVerifier verifier;
   private final ChainProofs proofs;
   private final CheckpointTable checkpoints;
@@ -68,9 +70,17 @@ class IntegrityController {
 
   @GetMapping("/verify")
   Verification verify(
-      @RequestParam(required = false) Long from, @RequestParam(required = false) Long to) {
+      @RequestParam(required = false) Long from,
+      @RequestParam(required = false) Long to,
+      @RequestParam(required = false) Integer waitSeconds) {
     if (from != null && to != null && to < from) {
       throw new InvalidField("to", "must not be before from");
+    }
+    if (waitSeconds != null) {
+      if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+        throw new InvalidField("waitSeconds", "must be 0 to " + MAX_WAIT_SECONDS);
+      }
+      verifier.awaitChained(to, Duration.ofSeconds(waitSeconds));
     }
     return verifier.verify(from, to);
   }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,6 +115,40 @@ abstract class IntegrityTamperScenarios extends HttpTest {
         .contains("OK: ")
         .contains("events/s")
         .contains("\"signaturesChecked\" : true");
+  }
+
+  /**
+   * Events the chainer has not reached are not verified: the answer counts them and is not ok, the
+   * command line exits 3; with a wait, both answer once the chain has reached them.
+   */
+  @Test
+  void eventsAfterTheChainsHead_areCountedAsUnchained_untilTheChainReachesThem() throws Exception {
+    ChainWait.untilChained(jdbc, record("chained"));
+    chainer.stop();
+    try {
+      for (int i = 0; i < 3; i++) {
+        record("unchained " + i);
+      }
+      JsonNode v = verify();
+      assertThat(v.get("ok").asBoolean()).as(v.toString()).isFalse();
+      assertThat(v.get("intact").asBoolean()).as(v.toString()).isTrue();
+      assertThat(v.get("unchained").asLong()).as(v.toString()).isEqualTo(3);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThat(commandLine(out)).as(out.toString()).isEqualTo(3);
+      assertThat(out.toString()).contains("NOT ALL CHAINED: 3 events");
+      ByteArrayOutputStream waited = new ByteArrayOutputStream();
+      assertThat(commandLine(waited, "--wait=PT0.5S")).as(waited.toString()).isEqualTo(3);
+      assertThat(waited.toString()).contains("did not reach the store's head within PT0.5S");
+    } finally {
+      CompletableFuture.runAsync(
+          chainer::start, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(commandLine(out, "--wait")).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("OK: ").contains("\"unchained\" : 0");
+    JsonNode v = fund().get("/api/integrity/verify?waitSeconds=30").json();
+    assertThat(v.get("ok").asBoolean()).as(v.toString()).isTrue();
+    assertThat(fund().get("/api/integrity/verify?waitSeconds=61").status()).isEqualTo(400);
   }
 
   /**

@@ -36,6 +36,20 @@ class VerifierTest {
   }
 
   @Test
+  void eventsAfterTheChainsHead_areCountedAsUnchained_andTheAnswerIsNotOk() {
+    store.commit(12, 13);
+    Verification v = verify();
+    assertThat(v.intact()).isTrue();
+    assertThat(v.unchained()).isEqualTo(2);
+    assertThat(v.ok()).isFalse();
+
+    Verification chainedPart = store.verifier().verify(null, 11L);
+    assertThat(chainedPart.ok()).isTrue();
+    assertThat(chainedPart.unchained()).isZero();
+    assertThat(store.verifier().verify(null, 12L).unchained()).isEqualTo(1);
+  }
+
+  @Test
   void aChangedPayload_isChangedAtItsPosition() {
     store.events.put(4L, Events.withPayload(store.events.get(4L), "{\"noticeId\":\"x\"}"));
     Verification v = verify();

