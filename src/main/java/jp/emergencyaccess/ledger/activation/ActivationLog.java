@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.emergencyaccess.ledger.facility.FacilityActivated;
 import jp.emergencyaccess.ledger.facility.FacilityActivationExtended;
+import jp.emergencyaccess.ledger.infra.ReplayedReadModel;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ActivationLog.GROUP)
-public class ActivationLog {
+public class ActivationLog implements ReplayedReadModel {
   static final String GROUP = "activation-log";
   private static final String COLUMNS =
       "seq, kind, subject, change, period_from, period_until, previous_until, notice_id,"
@@ -43,6 +44,21 @@ public class ActivationLog {
   @ResetHandler
   void reset() {
     jdbc.update("delete from activation_change");
+    cache.written();
+  }
+
+  /**
+   * A rebuild's rows are numbered on from the table's identity, above the rows it replaced; they
+   * are shifted down to start at 1 again, so that {@code seq} (shown in region timelines) keeps the
+   * values a store recorded without gaps. The order, recording order, is the same either way.
+   */
+  @Override
+  public void replayed() {
+    Long first = jdbc.queryForObject("select min(seq) from activation_change", Long.class);
+    if (first != null && first > 1) {
+      // Every new value is below every current one: no row collides on the way.
+      jdbc.update("update activation_change set seq = seq - ?", first - 1);
+    }
     cache.written();
   }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,11 @@ class ConsentProjection implements ConsentDirectory {
 
   ConsentProjection(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.update("delete from consent");
   }
 
   @EventHandler

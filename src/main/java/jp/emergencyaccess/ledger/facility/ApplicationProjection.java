@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,11 @@ class ApplicationProjection implements ApplicationDirectory {
 
   ApplicationProjection(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.update("delete from application");
   }
 
   @EventHandler
