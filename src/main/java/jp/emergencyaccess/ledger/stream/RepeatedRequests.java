@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,13 +53,16 @@ class RepeatedRequests implements MessageHandlerInterceptor<CommandMessage<?>> {
               counter(command, "refused").increment();
               LOG.warn("{} refused ({}): {}", command, SameRequest.RULE, refused);
             }
-          } else if (!u.isRolledBack()
-              && u.getExecutionResult().getResult() instanceof Replayable r
-              && r.replayed()) {
+          } else if (!u.isRolledBack() && replayed(u.getExecutionResult().getResult())) {
             counter(command, "replayed").increment();
           }
         });
     return chain.proceed();
+  }
+
+  private static boolean replayed(Object result) {
+    Object payload = result instanceof ResultMessage<?> m ? m.getPayload() : result;
+    return payload instanceof Replayable r && r.replayed();
   }
 
   /** The refusal's message if {@code failure} is a refused reuse of a key, else null. */
