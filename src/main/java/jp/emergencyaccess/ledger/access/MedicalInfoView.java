@@ -3,6 +3,8 @@ package jp.emergencyaccess.ledger.access;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
+import java.util.Set;
+import jp.emergencyaccess.ledger.common.SameRequest;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.consent.ConsentSummary;
 import jp.emergencyaccess.ledger.consent.Identification;
@@ -26,12 +28,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  *       transactions ({@link DecisionFactsReader}): facility directory, consent table, service
  *       status and the compact activation table. None of them grows with the number of lookups.
  *   <li>Idempotency: the aggregate id is derived from (facility, requestId) ({@link ViewIds}). A
- *       lookup always starts a new stream, without reading the store first: the store's unique
- *       (aggregate, sequence) key lets only one first event of a view id in, on one node or many. A
- *       repeated request is refused there, and {@link ViewRequests} then loads the one-event stream
- *       and answers the stored decision ({@link RecallView}), recording nothing. Repeats are rare;
- *       reading the store before every lookup to find them was 13 % of a decision's profile
- *       (docs/performance.md, section 15).
+ *       lookup always starts a new stream, without loading one: {@link ViewRequests} only asks the
+ *       store whether the view id has an event (one indexed read, no aggregate load), and sends a
+ *       recorded one to {@link RecallView} instead, which answers the stored decision or refuses
+ *       another request under the same key. Two identical requests racing past that read are still
+ *       decided once: the store's unique (aggregate, sequence) key lets only one first event of a
+ *       view id in, on one node or many, and the refused one is recalled the same way.
  * </ul>
  */
 @Aggregate
@@ -85,8 +87,21 @@ public class MedicalInfoView {
     return outcome;
   }
 
+  /** The same request again is answered from the record; another one under its key is refused. */
   @CommandHandler
   public ViewOutcome handle(RecallView command) {
+    ViewMedicalInfo again = command.again();
+    SameRequest.of(
+            "requestId " + again.requestId() + " of facility " + again.facilityCode(),
+            "view " + viewId)
+        .field("facilityCode", outcome.facilityCode(), again.facilityCode())
+        .field("viewerId", outcome.viewerId(), again.viewerId())
+        .field("viewerRole", outcome.viewerRole(), again.viewerRole())
+        .field("patientId", outcome.patientRef(), again.patientRef())
+        .field("categories", Set.copyOf(outcome.categories()), Set.copyOf(again.categories()))
+        .field("consentId", outcome.consentId(), again.consentId())
+        .instant("at", outcome.at(), again.at(), again.atStated())
+        .orRefuse();
     return outcome.asReplay();
   }
 

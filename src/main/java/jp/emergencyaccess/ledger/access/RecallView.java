@@ -3,7 +3,12 @@ package jp.emergencyaccess.ledger.access;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Answers an already recorded lookup with its stored decision, recording nothing. Sent by {@link
- * ViewRequests} when the store refused a lookup's event because its view id was already recorded.
+ * Answers a lookup whose view id is already recorded: with the stored decision if {@code again}
+ * asks for the same lookup, recording nothing; otherwise it is refused as REQUEST_ID_REUSED ({@link
+ * jp.emergencyaccess.ledger.common.SameRequest}). Sent by {@link ViewRequests}.
  */
-public record RecallView(@TargetAggregateIdentifier String viewId) {}
+public record RecallView(@TargetAggregateIdentifier String viewId, ViewMedicalInfo again) {
+  public RecallView(ViewMedicalInfo again) {
+    this(again.viewId(), again);
+  }
+}

@@ -11,6 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * A facility asks to look up a patient's medical information at {@code at}; the ledger decides and
  * records the decision. {@code consentId} may be null (the decision is then CONSENT_MISSING).
+ * {@code atStated} is false when the request left {@code at} to the ledger's clock: a retry of such
+ * a request matches the recorded instant ({@link jp.emergencyaccess.ledger.common.SameRequest}).
  */
 public record ViewMedicalInfo(
     @TargetAggregateIdentifier String viewId,
@@ -21,7 +23,8 @@ public record ViewMedicalInfo(
     String patientRef,
     List<InfoCategory> categories,
     String consentId,
-    Instant at) {
+    Instant at,
+    boolean atStated) {
 
   public ViewMedicalInfo {
     if (viewId == null) {
@@ -49,5 +52,29 @@ public record ViewMedicalInfo(
     if (at == null) {
       throw new InvalidField("at", "is required");
     }
+  }
+
+  /** A lookup at a stated instant. */
+  public ViewMedicalInfo(
+      String viewId,
+      String requestId,
+      String facilityCode,
+      String viewerId,
+      ViewerRole viewerRole,
+      String patientRef,
+      List<InfoCategory> categories,
+      String consentId,
+      Instant at) {
+    this(
+        viewId,
+        requestId,
+        facilityCode,
+        viewerId,
+        viewerRole,
+        patientRef,
+        categories,
+        consentId,
+        at,
+        true);
   }
 }

@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.access;
 
 import java.time.Instant;
 import java.util.List;
+import jp.emergencyaccess.ledger.common.Replayable;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.consent.Identification;
 
@@ -24,7 +25,8 @@ public record ViewOutcome(
     Identification identification,
     CoveredBy coveredBy,
     Instant at,
-    boolean replayed) {
+    boolean replayed)
+    implements Replayable {
 
   static ViewOutcome of(MedicalInfoViewed e) {
     return new ViewOutcome(

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.RuleViolation;
+import jp.emergencyaccess.ledger.common.SameRequest;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -14,7 +15,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One consent record: at most two events (recorded, withdrawn), so loading it is always cheap. A
- * repeated {@link RecordConsent} with the same (derived) id answers the first record.
+ * repeated {@link RecordConsent} with the same (derived) id answers the first record if it states
+ * the same facts, and is refused as REQUEST_ID_REUSED otherwise ({@link SameRequest}).
  */
 @Aggregate
 public class Consent {
@@ -23,13 +25,23 @@ public class Consent {
   private String patientRef;
   private Instant recordedAt;
   private boolean withdrawn;
+  private ConsentRecorded recorded;
 
   protected Consent() {}
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   public ConsentReceipt handle(RecordConsent command) {
-    if (consentId != null) {
+    if (recorded != null) {
+      SameRequest.of("the requestId of facility " + command.facilityCode(), "consent " + consentId)
+          .field("facilityCode", recorded.facilityCode(), command.facilityCode())
+          .field("patientId", recorded.patientRef(), command.patientRef())
+          .field("basis", recorded.basis(), command.basis())
+          .field("identification", recorded.identification(), command.identification())
+          .field("exemptionReason", recorded.exemptionReason(), command.exemptionReason())
+          .field("recordedBy", recorded.recordedBy(), command.recordedBy())
+          .instant("at", recorded.at(), command.at(), command.atStated())
+          .orRefuse();
       return new ConsentReceipt(consentId, patientRef, true);
     }
     apply(
@@ -69,6 +81,7 @@ public class Consent {
     facilityCode = event.facilityCode();
     patientRef = event.patientRef();
     recordedAt = event.at();
+    recorded = event;
   }
 
   @EventSourcingHandler

@@ -6,7 +6,11 @@ import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.facility.FacilityText;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Records how a facility obtained consent (or used the exemption) and identified the patient. */
+/**
+ * Records how a facility obtained consent (or used the exemption) and identified the patient.
+ * {@code atStated} is false when the request left {@code at} to the ledger's clock: a retry of such
+ * a request matches the recorded instant ({@link jp.emergencyaccess.ledger.common.SameRequest}).
+ */
 public record RecordConsent(
     @TargetAggregateIdentifier String consentId,
     String facilityCode,
@@ -15,7 +19,8 @@ public record RecordConsent(
     Identification identification,
     String exemptionReason,
     String recordedBy,
-    Instant at) {
+    Instant at,
+    boolean atStated) {
 
   public RecordConsent {
     ConsentIds.check("consentId", consentId);
@@ -38,5 +43,27 @@ public record RecordConsent(
     if (at == null) {
       throw new InvalidField("at", "is required");
     }
+  }
+
+  /** A consent at a stated instant. */
+  public RecordConsent(
+      String consentId,
+      String facilityCode,
+      String patientRef,
+      ConsentBasis basis,
+      Identification identification,
+      String exemptionReason,
+      String recordedBy,
+      Instant at) {
+    this(
+        consentId,
+        facilityCode,
+        patientRef,
+        basis,
+        identification,
+        exemptionReason,
+        recordedBy,
+        at,
+        true);
   }
 }

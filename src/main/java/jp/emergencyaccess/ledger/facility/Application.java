@@ -3,7 +3,9 @@ package jp.emergencyaccess.ledger.facility;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
+import jp.emergencyaccess.ledger.common.SameRequest;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,22 +31,16 @@ public class Application {
 
   protected Application() {}
 
-  /** Returns the application id; the same submission again returns it and records nothing. */
+  /**
+   * Returns the application id. The same submission again returns it and records nothing; another
+   * form under the same client id is refused as REQUEST_ID_REUSED ({@link SameRequest}).
+   */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  public String handle(SubmitApplication command, FacilityDirectory facilities) {
-    ActivationApplicationSubmitted event = command.toEvent();
+  public Recorded handle(SubmitApplication command, FacilityDirectory facilities) {
     if (submitted != null) {
-      if (sameForm(submitted, event)) {
-        return applicationId;
-      }
-      throw new RuleViolation(
-          "CLIENT_ID_REUSED",
-          "client id "
-              + command.clientId()
-              + " already named application "
-              + applicationId
-              + " with a different form");
+      sameForm(submitted, command);
+      return Recorded.replayed(applicationId);
     }
     List<String> notAttested = command.attestations().notAttested();
     if (!notAttested.isEmpty()) {
@@ -56,31 +52,30 @@ public class Application {
       throw new RuleViolation(
           "FACILITY_UNKNOWN", "facility " + command.facilityCode() + " is not registered");
     }
-    apply(event);
-    return command.applicationId();
+    apply(command.toEvent());
+    return Recorded.created(command.applicationId());
   }
 
-  /** Everything the form says, but not when it was sent. */
-  private static boolean sameForm(
-      ActivationApplicationSubmitted first, ActivationApplicationSubmitted again) {
-    return first.equals(
-        new ActivationApplicationSubmitted(
-            again.applicationId(),
-            again.facilityCode(),
-            again.kind(),
-            again.name(),
-            again.nameKana(),
-            again.postalCode(),
-            again.address(),
-            again.phone(),
-            again.reason(),
-            again.requestedFrom(),
-            again.requestedUntil(),
-            again.attestations(),
-            again.applicant(),
-            again.clientId(),
-            again.submittedBy(),
-            first.at()));
+  /** Everything the form says, and when it was sent if the retry says so. */
+  private static void sameForm(ActivationApplicationSubmitted first, SubmitApplication again) {
+    SameRequest.of(
+            "clientId " + again.clientId() + " of facility " + again.facilityCode(),
+            "application " + first.applicationId())
+        .field("facilityCode", first.facilityCode(), again.facilityCode())
+        .field("kind", first.kind(), again.kind())
+        .field("name", first.name(), again.name())
+        .field("nameKana", first.nameKana(), again.nameKana())
+        .field("postalCode", first.postalCode(), again.postalCode())
+        .field("address", first.address(), again.address())
+        .field("phone", first.phone(), again.phone())
+        .field("reason", first.reason(), again.reason())
+        .field("requestedFrom", first.requestedFrom(), again.requested().from())
+        .field("requestedUntil", first.requestedUntil(), again.requested().until())
+        .field("attestations", first.attestations(), again.attestations())
+        .field("applicant", first.applicant(), again.applicant())
+        .field("submittedBy", first.submittedBy(), again.submittedBy())
+        .instant("at", first.at(), again.at(), again.atStated())
+        .orRefuse();
   }
 
   @EventSourcingHandler

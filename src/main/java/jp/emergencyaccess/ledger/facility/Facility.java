@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.Period;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
+import jp.emergencyaccess.ledger.common.SameRequest;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -25,21 +27,43 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Facility {
   @AggregateIdentifier private String facilityCode;
-  private boolean registered;
+  private FacilityRegistered registration;
   private final IndividualPeriods periods = new IndividualPeriods();
   private final Map<String, ApplicationSummary.Status> decisions = new HashMap<>();
 
   protected Facility() {}
 
+  /**
+   * The same registration again (a client's retry) answers the recorded facility and records
+   * nothing; other master data under a registered code is refused as FACILITY_ALREADY_REGISTERED.
+   */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  public void handle(RegisterFacility command) {
-    if (registered) {
+  public Recorded handle(RegisterFacility command) {
+    if (registration != null) {
+      if (sameRegistration(registration, command)) {
+        return Recorded.replayed(facilityCode);
+      }
       throw new RuleViolation(
           "FACILITY_ALREADY_REGISTERED",
           "facility " + command.facilityCode() + " is already registered");
     }
     apply(registration(command));
+    return Recorded.created(command.facilityCode());
+  }
+
+  private static boolean sameRegistration(FacilityRegistered first, RegisterFacility again) {
+    return SameRequest.of("facility " + again.facilityCode(), "it")
+        .field("kind", first.kind(), again.kind())
+        .field("name", first.name(), again.name())
+        .field("nameKana", first.nameKana(), again.nameKana())
+        .field("postalCode", first.postalCode(), again.postalCode())
+        .field("address", first.address(), again.address())
+        .field("municipalityCode", first.municipalityCode(), again.municipalityCode())
+        .field("phone", first.phone(), again.phone())
+        .instant("at", first.at(), again.at(), again.atStated())
+        .differing()
+        .isEmpty();
   }
 
   /** The event a registration records (also appended directly by the bulk import). */
@@ -171,7 +195,7 @@ public class Facility {
   @EventSourcingHandler
   void on(FacilityRegistered event) {
     facilityCode = event.facilityCode();
-    registered = true;
+    registration = event;
   }
 
   @EventSourcingHandler

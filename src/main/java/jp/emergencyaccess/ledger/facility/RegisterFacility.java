@@ -5,7 +5,11 @@ import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Registers a medical institution or pharmacy's master data (MHLW). */
+/**
+ * Registers a medical institution or pharmacy's master data (MHLW). {@code atStated} is false when
+ * the request left {@code at} to the ledger's clock: a retry of such a registration matches the
+ * recorded instant.
+ */
 public record RegisterFacility(
     @TargetAggregateIdentifier String facilityCode,
     FacilityKind kind,
@@ -15,7 +19,8 @@ public record RegisterFacility(
     String address,
     String municipalityCode,
     String phone,
-    Instant at) {
+    Instant at,
+    boolean atStated) {
 
   public RegisterFacility {
     FacilityCode code = FacilityCode.parse("facilityCode", facilityCode);
@@ -47,5 +52,20 @@ public record RegisterFacility(
     FacilityText.postalCode(postalCode);
     FacilityText.require("address", address, 300);
     FacilityText.phone(phone);
+  }
+
+  /** A registration at a stated instant. */
+  public RegisterFacility(
+      String facilityCode,
+      FacilityKind kind,
+      String name,
+      String nameKana,
+      String postalCode,
+      String address,
+      String municipalityCode,
+      String phone,
+      Instant at) {
+    this(
+        facilityCode, kind, name, nameKana, postalCode, address, municipalityCode, phone, at, true);
   }
 }

@@ -7,7 +7,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Submits form 別添1: a facility asks MHLW to switch the function on for it alone. {@code clientId}
- * (optional) makes the submission idempotent: the application id is derived from it.
+ * (optional) makes the submission idempotent: the application id is derived from it. {@code
+ * atStated} is false when the request left {@code at} to the ledger's clock: a retry of such a
+ * request matches the recorded instant ({@link jp.emergencyaccess.ledger.common.SameRequest}).
  */
 public record SubmitApplication(
     @TargetAggregateIdentifier String applicationId,
@@ -24,7 +26,8 @@ public record SubmitApplication(
     Applicant applicant,
     String clientId,
     String submittedBy,
-    Instant at) {
+    Instant at,
+    boolean atStated) {
 
   public SubmitApplication {
     ApplicationIds.check("applicationId", applicationId);
@@ -67,6 +70,42 @@ public record SubmitApplication(
     if (at == null) {
       throw new InvalidField("at", "is required");
     }
+  }
+
+  /** A submission at a stated instant. */
+  public SubmitApplication(
+      String applicationId,
+      String facilityCode,
+      FacilityKind kind,
+      String name,
+      String nameKana,
+      String postalCode,
+      String address,
+      String phone,
+      String reason,
+      Period requested,
+      Attestations attestations,
+      Applicant applicant,
+      String clientId,
+      String submittedBy,
+      Instant at) {
+    this(
+        applicationId,
+        facilityCode,
+        kind,
+        name,
+        nameKana,
+        postalCode,
+        address,
+        phone,
+        reason,
+        requested,
+        attestations,
+        applicant,
+        clientId,
+        submittedBy,
+        at,
+        true);
   }
 
   private static void requireAnswered(String field, Boolean value) {

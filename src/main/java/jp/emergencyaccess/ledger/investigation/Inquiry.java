@@ -5,7 +5,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.util.Optional;
 import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
+import jp.emergencyaccess.ledger.common.SameRequest;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.facility.FacilitySummary;
 import org.axonframework.commandhandling.CommandHandler;
@@ -33,24 +35,20 @@ public class Inquiry {
 
   protected Inquiry() {}
 
-  /** Returns the inquiry id; the same client id with the same request returns the first one. */
+  /**
+   * Returns the inquiry id. The same client id with the same request returns the first one and
+   * records nothing; with another request it is refused as REQUEST_ID_REUSED ({@link SameRequest}).
+   */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  public String handle(OpenInquiry command, FacilityDirectory facilities) {
+  public Recorded handle(OpenInquiry command, FacilityDirectory facilities) {
     if (facilityCode != null) {
-      if (command.clientId() != null
-          && command.clientId().equals(clientId)
-          && command.facilityCode().equals(facilityCode)
-          && command.reason().equals(reason)) {
-        return inquiryId;
-      }
-      throw new RuleViolation(
-          "CLIENT_ID_REUSED",
-          "client id "
-              + command.clientId()
-              + " already opened inquiry "
-              + inquiryId
-              + " with other values");
+      SameRequest.of("clientId " + command.clientId(), "inquiry " + inquiryId)
+          .field("facilityCode", facilityCode, command.facilityCode())
+          .field("reason", reason, command.reason())
+          .instant("at", openedAt, command.at(), command.atStated())
+          .orRefuse();
+      return Recorded.replayed(inquiryId);
     }
     if (facilities.find(command.facilityCode()).isEmpty()) {
       throw new RuleViolation(
@@ -63,7 +61,7 @@ public class Inquiry {
             command.reason(),
             command.clientId(),
             command.at()));
-    return command.inquiryId();
+    return Recorded.created(command.inquiryId());
   }
 
   @CommandHandler

@@ -2,22 +2,35 @@ package jp.emergencyaccess.ledger.notice;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
+import jp.emergencyaccess.ledger.common.SameRequest;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** One registered notice. Its id and its place in the series are unique across the ledger. */
+/**
+ * One registered notice. Its id and its place in the series are unique across the ledger. The same
+ * registration again (a client's retry) answers the recorded notice and records nothing; another
+ * notice under a registered id is refused as NOTICE_ID_TAKEN.
+ */
 @Aggregate
 public class Notice {
   @AggregateIdentifier private String noticeId;
+  private NoticeRegistered registered;
 
   protected Notice() {}
 
   @CommandHandler
-  public Notice(RegisterNotice command, NoticeDirectory directory) {
-    if (directory.find(command.noticeId()).isPresent()) {
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public Recorded handle(RegisterNotice command, NoticeDirectory directory) {
+    if (registered != null) {
+      if (sameNotice(registered, command)) {
+        return Recorded.replayed(noticeId);
+      }
       throw new RuleViolation(
           "NOTICE_ID_TAKEN", "notice " + command.noticeId() + " is already registered");
     }
@@ -43,10 +56,24 @@ public class Notice {
             command.title(),
             command.confirmation(),
             command.at()));
+    return Recorded.created(command.noticeId());
+  }
+
+  /** What the notice says; not when it was registered (the ledger's clock, never the client's). */
+  private static boolean sameNotice(NoticeRegistered first, RegisterNotice again) {
+    return SameRequest.of("notice " + again.noticeId(), "it")
+        .field("series", first.series(), again.series())
+        .field("revision", first.revision(), again.revision())
+        .field("issuedOn", first.issuedOn(), again.issuedOn())
+        .field("title", first.title(), again.title())
+        .field("confirmation", first.confirmation(), again.confirmation())
+        .differing()
+        .isEmpty();
   }
 
   @EventSourcingHandler
   void on(NoticeRegistered event) {
     this.noticeId = event.noticeId();
+    this.registered = event;
   }
 }

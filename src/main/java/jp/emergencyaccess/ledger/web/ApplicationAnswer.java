@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import jp.emergencyaccess.ledger.common.JapanTime;
@@ -28,7 +29,8 @@ record ApplicationAnswer(
     OffsetDateTime at,
     OffsetDateTime recordedAt,
     ApplicationSummary.Status status,
-    Decision decision) {
+    Decision decision,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean replayed) {
   /** MHLW's decision: the granted period, or the reason for rejection. */
   record Decision(
       ApplicationSummary.Status status,
@@ -39,6 +41,11 @@ record ApplicationAnswer(
       OffsetDateTime at) {}
 
   static ApplicationAnswer of(ApplicationSummary a) {
+    return of(a, null);
+  }
+
+  /** {@code replayed} is given only in the answer to a submission: whether it was a retry. */
+  static ApplicationAnswer of(ApplicationSummary a, Boolean replayed) {
     var f = a.form();
     Decision decision =
         a.status() == ApplicationSummary.Status.SUBMITTED
@@ -69,6 +76,7 @@ record ApplicationAnswer(
         JapanTime.render(f.at()),
         JapanTime.render(a.submittedAt()),
         a.status(),
-        decision);
+        decision,
+        replayed);
   }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.Period;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.facility.Applicant;
 import jp.emergencyaccess.ledger.facility.ApplicationDirectory;
 import jp.emergencyaccess.ledger.facility.ApplicationIds;
@@ -71,7 +72,7 @@ class ApplicationController {
       ApplicationIds.checkClientId(body.clientId());
     }
     String applicationId = ApplicationIds.forSubmission(code.value(), body.clientId());
-    String id =
+    Recorded submitted =
         commands.send(
             new SubmitApplication(
                 applicationId,
@@ -89,8 +90,9 @@ class ApplicationController {
                 body.applicant(),
                 body.clientId(),
                 CurrentAccount.name(),
-                at(body.at())));
-    return find(id);
+                at(body.at()),
+                body.at() != null));
+    return ApplicationAnswer.of(summary(submitted.id()), submitted.replayed());
   }
 
   @GetMapping("/{applicationId}")

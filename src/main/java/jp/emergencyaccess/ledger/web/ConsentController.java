@@ -92,7 +92,8 @@ class ConsentController {
                 body.identification(),
                 body.exemptionReason(),
                 body.recordedBy(),
-                at(body.at())));
+                at(body.at()),
+                body.at() != null));
     return ConsentAnswer.of(find(receipt.consentId()), receipt.replayed());
   }
 

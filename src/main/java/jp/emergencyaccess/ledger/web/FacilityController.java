@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import jp.emergencyaccess.ledger.activation.FacilityCoverage;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RegionMaster;
 import jp.emergencyaccess.ledger.facility.ApplicationIds;
 import jp.emergencyaccess.ledger.facility.ExtendFacility;
@@ -99,9 +101,14 @@ class FacilityController {
       String phone,
       OffsetDateTime registeredAt,
       Activation activation,
-      ServiceStatusAnswer serviceStatus) {
+      ServiceStatusAnswer serviceStatus,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean replayed) {
+    /** {@code replayed} is given only in the answer to a registration: whether it was a retry. */
     static FacilityAnswer of(
-        FacilitySummary f, Activation activation, ServiceStatusAnswer serviceStatus) {
+        FacilitySummary f,
+        Activation activation,
+        ServiceStatusAnswer serviceStatus,
+        Boolean replayed) {
       return new FacilityAnswer(
           f.facilityCode(),
           f.kind(),
@@ -113,7 +120,8 @@ class FacilityController {
           f.phone(),
           JapanTime.render(f.registeredAt()),
           activation,
-          serviceStatus);
+          serviceStatus,
+          replayed);
     }
   }
 
@@ -140,10 +148,11 @@ class FacilityController {
             body.address(),
             body.municipalityCode(),
             body.phone(),
-            RequestTime.atOrNow(body.at(), clock));
+            RequestTime.atOrNow(body.at(), clock),
+            body.at() != null);
     regions.require("municipalityCode", registration.municipalityCode());
-    commands.send(registration);
-    return get(body.facilityCode());
+    Recorded registered = commands.send(registration);
+    return answer(registered.id(), registered.replayed());
   }
 
   @PostMapping("/{facilityCode}/extend")
@@ -184,14 +193,19 @@ class FacilityController {
   FacilityAnswer get(@PathVariable String facilityCode) {
     FacilityCode code = FacilityCode.parse("facilityCode", facilityCode);
     CurrentAccount.requireOwnFacility(code.value());
+    return answer(code.value(), null);
+  }
+
+  private FacilityAnswer answer(String facilityCode, Boolean replayed) {
     FacilitySummary facility =
         facilities
-            .find(code.value())
+            .find(facilityCode)
             .orElseThrow(() -> new NotFound("facility " + facilityCode + " is not registered"));
     return FacilityAnswer.of(
         facility,
         activationOf(facility),
-        ServiceStatusAnswer.of(service, facility.facilityCode(), clock.instant()));
+        ServiceStatusAnswer.of(service, facility.facilityCode(), clock.instant()),
+        replayed);
   }
 
   private Activation activationOf(FacilitySummary facility) {

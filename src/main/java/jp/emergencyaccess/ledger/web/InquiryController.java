@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.investigation.CloseInquiry;
@@ -71,10 +73,16 @@ class InquiryController {
     FacilityCode.parse("facilityCode", body.facilityCode());
     String clientId = InquiryIds.checkClientId(body.clientId());
     String id = clientId == null ? InquiryIds.random() : InquiryIds.forClientId(clientId);
-    String opened =
+    Recorded opened =
         commands.send(
-            new OpenInquiry(id, body.facilityCode(), body.reason(), clientId, at(body.at())));
-    return get(opened);
+            new OpenInquiry(
+                id,
+                body.facilityCode(),
+                body.reason(),
+                clientId,
+                at(body.at()),
+                body.at() != null));
+    return answer(record(opened.id()), opened.replayed());
   }
 
   @PostMapping("/{inquiryId}/facility-report")
@@ -158,6 +166,11 @@ class InquiryController {
   }
 
   private InquiryAnswer answer(InquiryRecord r) {
+    return answer(r, null);
+  }
+
+  /** {@code replayed} is given only in the answer to an opening: whether it was a retry. */
+  private InquiryAnswer answer(InquiryRecord r, Boolean replayed) {
     List<TimelineEntry> timeline =
         inquiries.timeline(r.inquiryId()).stream().map(TimelineEntry::of).toList();
     return new InquiryAnswer(
@@ -171,7 +184,8 @@ class InquiryController {
         r.closingSummary(),
         JapanTime.render(r.closedAt()),
         ServiceStatusAnswer.of(service, r.facilityCode(), clock.instant()),
-        timeline);
+        timeline,
+        replayed);
   }
 
   record InquiryAnswer(
@@ -185,7 +199,8 @@ class InquiryController {
       String closingSummary,
       OffsetDateTime closedAt,
       ServiceStatusAnswer serviceStatus,
-      List<TimelineEntry> timeline) {}
+      List<TimelineEntry> timeline,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean replayed) {}
 
   /** One event of the timeline; {@code text} is its reason, summary or the published name. */
   record TimelineEntry(

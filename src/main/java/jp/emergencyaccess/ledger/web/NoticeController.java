@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import jp.emergencyaccess.ledger.notice.NoticeIds;
@@ -51,8 +53,14 @@ class NoticeController {
       LocalDate issuedOn,
       String title,
       String confirmation,
-      OffsetDateTime registeredAt) {
+      OffsetDateTime registeredAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean replayed) {
     static NoticeAnswer of(NoticeSummary n) {
+      return of(n, null);
+    }
+
+    /** {@code replayed} is given only in the answer to a registration: whether it was a retry. */
+    static NoticeAnswer of(NoticeSummary n, Boolean replayed) {
       return new NoticeAnswer(
           n.noticeId(),
           n.series(),
@@ -60,23 +68,25 @@ class NoticeController {
           n.issuedOn(),
           n.title(),
           n.confirmation(),
-          JapanTime.render(n.registeredAt()));
+          JapanTime.render(n.registeredAt()),
+          replayed);
     }
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   NoticeAnswer register(@Valid @RequestBody RegisterRequest body) {
-    commands.send(
-        new RegisterNotice(
-            body.noticeId(),
-            body.series(),
-            body.revision(),
-            body.issuedOn(),
-            body.title(),
-            body.confirmation(),
-            clock.instant()));
-    return get(body.noticeId());
+    Recorded registered =
+        commands.send(
+            new RegisterNotice(
+                body.noticeId(),
+                body.series(),
+                body.revision(),
+                body.issuedOn(),
+                body.title(),
+                body.confirmation(),
+                clock.instant()));
+    return NoticeAnswer.of(find(registered.id()), registered.replayed());
   }
 
   @GetMapping
@@ -87,9 +97,12 @@ class NoticeController {
   @GetMapping("/{noticeId}")
   NoticeAnswer get(@PathVariable String noticeId) {
     NoticeIds.check("noticeId", noticeId);
+    return NoticeAnswer.of(find(noticeId));
+  }
+
+  private NoticeSummary find(String noticeId) {
     return notices
         .find(noticeId)
-        .map(NoticeAnswer::of)
         .orElseThrow(() -> new NotFound("notice " + noticeId + " is not registered"));
   }
 }

@@ -106,7 +106,8 @@ class ViewController {
                 patientRef,
                 body.categories(),
                 body.consentId(),
-                RequestTime.atOrNow(body.at(), clock)));
+                RequestTime.atOrNow(body.at(), clock),
+                body.at() != null));
     ViewAnswer answer = ViewAnswer.of(outcome);
     if (outcome.allowed()) {
       return ResponseEntity.status(HttpStatus.CREATED).body(answer);

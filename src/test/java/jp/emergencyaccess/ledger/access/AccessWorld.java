@@ -125,6 +125,14 @@ final class AccessWorld {
       String patientId,
       String consentId,
       String at) {
+    return keep(
+        api.as(account)
+            .post("/api/views", viewBody(facilityCode, requestId, patientId, consentId, at)));
+  }
+
+  /** The body of a lookup by dr-kinjo; {@code consentId} and {@code at} are left out when null. */
+  static Map<String, Object> viewBody(
+      String facilityCode, String requestId, String patientId, String consentId, String at) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("requestId", requestId);
     body.put("facilityCode", facilityCode);
@@ -135,8 +143,14 @@ final class AccessWorld {
     if (consentId != null) {
       body.put("consentId", consentId);
     }
-    body.put("at", at);
-    return keep(api.as(account).post("/api/views", body));
+    if (at != null) {
+      body.put("at", at);
+    }
+    return body;
+  }
+
+  Api.Reply view(Place place, Map<String, Object> body) {
+    return keep(api.as(place.account()).post("/api/views", body));
   }
 
   /** The stored event types of one aggregate (a view or a consent), in order. */

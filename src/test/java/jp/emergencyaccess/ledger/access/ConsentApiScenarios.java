@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.emergencyaccess.ledger.consent.ConsentRecorded;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Repeats;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,6 +111,59 @@ abstract class ConsentApiScenarios extends HttpTest {
     assertThat(world.withdraw(clinic, UUID.randomUUID().toString(), AT).status()).isEqualTo(404);
     assertThat(world.withdraw(clinic, "not-a-consent", AT).status()).isEqualTo(400);
     assertThat(world.storedTypes(consentId)).hasSize(2);
+  }
+
+  @Test
+  void theSameRequestIdAgain_answersTheRecord_andAnotherConsentUnderIt_isRefused(
+      CapturedOutput output) {
+    var clinic = world.registeredFacility();
+    var body = consentBody(clinic.facilityCode(), "P-I-1");
+    body.put("requestId", "consent-again");
+    var first = world.keep(api().as(clinic.account()).post("/api/consents", body));
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    long events = storedEvents();
+    long head = Repeats.head(jdbc);
+    double replayed = Repeats.counted(monitor(), "RecordConsent", "replayed");
+    double refused = Repeats.counted(monitor(), "RecordConsent", "refused");
+    int mark = output.length();
+
+    var again = world.keep(api().as(clinic.account()).post("/api/consents", body));
+    assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    assertThat(again.json())
+        .isEqualTo(((ObjectNode) first.json().deepCopy()).put("replayed", true));
+    Map<String, Map<String, Object>> others = new LinkedHashMap<>();
+    others.put("patientId", with(body, "patientId", "P-I-2"));
+    var exemption = with(body, "basis", "EMERGENCY_EXEMPTION");
+    exemption.put("exemptionReason", "unconscious");
+    others.put("basis", exemption);
+    others.put("identification", with(body, "identification", "ID_DOCUMENT"));
+    others.put("recordedBy", with(body, "recordedBy", "nurse Higa"));
+    others.put("at", with(body, "at", "2024-02-01T09:00:01+09:00"));
+    for (var other : others.entrySet()) {
+      var reply = world.keep(api().as(clinic.account()).post("/api/consents", other.getValue()));
+      assertThat(reply.status()).as(other.getKey() + ": " + reply).isEqualTo(409);
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+      assertThat(reply.json().get("rule").asText()).isEqualTo("REQUEST_ID_REUSED");
+      assertThat(reply.json().get("detail").asText()).contains("with other " + other.getKey());
+    }
+
+    List<String> logged = Repeats.linesSince(output.toString(), mark);
+    assertThat(storedEvents()).isEqualTo(events);
+    assertThat(Repeats.head(jdbc)).as("the store's head").isEqualTo(head);
+    assertThat(Repeats.counted(monitor(), "RecordConsent", "replayed")).isEqualTo(replayed + 1);
+    assertThat(Repeats.counted(monitor(), "RecordConsent", "refused"))
+        .isEqualTo(refused + others.size());
+    assertThat(logged.stream().filter(l -> l.contains("REQUEST_ID_REUSED"))).hasSize(others.size());
+    assertThat(Repeats.stackTraceLines(logged)).isEmpty();
+    assertThat(String.join("\n", logged)).doesNotContain("P-I-");
+    String next = world.consent(clinic, "P-I-1", AT);
+    assertThat(Repeats.globalIndexOf(jdbc, next)).isEqualTo(head + 1);
+  }
+
+  private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+    Map<String, Object> changed = new LinkedHashMap<>(body);
+    changed.put(field, value);
+    return changed;
   }
 
   @Test

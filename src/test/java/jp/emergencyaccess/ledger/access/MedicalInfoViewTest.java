@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import jp.emergencyaccess.ledger.common.RuleViolation;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.consent.ConsentIds;
 import jp.emergencyaccess.ledger.consent.ConsentSummary;
@@ -45,7 +46,9 @@ class MedicalInfoViewTest {
     assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(view(CONSENT))))
         .extracting(VersionedAggregateIdentifier::getIdentifier)
         .isEqualTo(VIEW);
-    assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new RecallView(VIEW))))
+    assertThat(
+            resolver.resolveTarget(
+                GenericCommandMessage.asCommandMessage(new RecallView(view(CONSENT)))))
         .extracting(VersionedAggregateIdentifier::getIdentifier)
         .isEqualTo(VIEW);
     assertThat(
@@ -155,16 +158,64 @@ class MedicalInfoViewTest {
     assertThat(first.decision()).isEqualTo(Decision.ALLOWED);
     fixture
         .given(viewed())
-        .when(new RecallView(VIEW))
+        .when(new RecallView(view(CONSENT)))
         .expectNoEvents()
         .expectResultMessagePayload(first.asReplay());
+  }
+
+  @Test
+  void aRecalledView_thatLeftItsInstantToTheClock_matchesTheRecordedInstant() {
+    ViewMedicalInfo stamped = view(CONSENT);
+    ViewMedicalInfo later =
+        new ViewMedicalInfo(
+            VIEW,
+            "r-1",
+            FACILITY,
+            "dr-1",
+            ViewerRole.DOCTOR,
+            PATIENT,
+            CATEGORIES,
+            CONSENT,
+            stamped.at().plusSeconds(3600),
+            false);
+    fixture
+        .given(viewed())
+        .when(new RecallView(later))
+        .expectNoEvents()
+        .expectResultMessagePayload(ViewOutcome.of(viewed()).asReplay());
+  }
+
+  @Test
+  void aRecalledView_askingForAnotherLookup_isRefused_andNamesTheFieldsNotTheirValues() {
+    ViewMedicalInfo other =
+        new ViewMedicalInfo(
+            VIEW,
+            "r-1",
+            FACILITY,
+            "dr-2",
+            ViewerRole.DOCTOR,
+            "fedcba9876543210fedcba9876543210",
+            CATEGORIES,
+            null,
+            AT.plusSeconds(86_400));
+    fixture
+        .given(viewed())
+        .when(new RecallView(other))
+        .expectNoEvents()
+        .expectException(RuleViolation.class)
+        .expectExceptionMessage(
+            "requestId r-1 of facility "
+                + FACILITY
+                + " already recorded view "
+                + VIEW
+                + " with other viewerId, patientId, consentId, at; nothing was recorded");
   }
 
   @Test
   void aViewNeverRecorded_cannotBeRecalled() {
     fixture
         .givenNoPriorActivity()
-        .when(new RecallView(VIEW))
+        .when(new RecallView(view(CONSENT)))
         .expectNoEvents()
         .expectException(AggregateNotFoundException.class);
   }

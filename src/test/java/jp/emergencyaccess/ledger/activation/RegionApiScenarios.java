@@ -3,16 +3,22 @@ package jp.emergencyaccess.ledger.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Repeats;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Notices and region activation over real HTTP; run on H2 and on PostgreSQL. */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class RegionApiScenarios extends HttpTest {
 
   private String notice(String series, int revision) {
@@ -116,6 +122,47 @@ abstract class RegionApiScenarios extends HttpTest {
     JsonNode check = monitor().get("/api/activation/check?region=452017&at=2024-08-15").json();
     assertThat(check.get("active").asBoolean()).isTrue();
     assertThat(check.at("/basis/0/regionCode").asText()).isEqualTo("450006");
+  }
+
+  @Test
+  void theSameNoticeAgain_answersTheRecordedOne_andAnotherUnderItsId_isRefused_withoutATrace(
+      CapturedOutput output) {
+    Map<String, Object> body =
+        Map.of(
+            "noticeId",
+            TestCodes.noticeId("n"),
+            "series",
+            TestCodes.series(),
+            "revision",
+            1,
+            "issuedOn",
+            "2024-02-13",
+            "title",
+            "notice 1");
+    var first = mhlw().post("/api/notices", body);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(first.json().get("replayed").asBoolean()).isFalse();
+    long events = storedEvents();
+    long head = Repeats.head(jdbc);
+    int mark = output.length();
+
+    var again = mhlw().post("/api/notices", body);
+    assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    assertThat(again.json())
+        .isEqualTo(((ObjectNode) first.json().deepCopy()).put("replayed", true));
+    var retitled = new java.util.HashMap<>(body);
+    retitled.put("title", "notice 1, corrected");
+    var other = mhlw().post("/api/notices", retitled);
+    assertThat(other.status()).isEqualTo(409);
+    assertThat(other.json().get("rule").asText()).isEqualTo("NOTICE_ID_TAKEN");
+
+    List<String> logged = Repeats.linesSince(output.toString(), mark);
+    assertThat(Repeats.stackTraceLines(logged)).as("logged for a retry and a refusal").isEmpty();
+    assertThat(storedEvents()).isEqualTo(events);
+    assertThat(Repeats.head(jdbc)).isEqualTo(head);
+    assertThat(fund().get("/api/notices/" + body.get("noticeId")).json().has("replayed"))
+        .as("a read names no replay")
+        .isFalse();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.consent;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 
 import java.time.Instant;
 import jp.emergencyaccess.ledger.common.InvalidField;
@@ -91,6 +92,25 @@ class ConsentTest {
           .when(oral())
           .expectNoEvents()
           .expectResultMessagePayload(new ConsentReceipt(ID, PATIENT, true));
+    }
+
+    @Test
+    void record_again_withOtherFacts_isRefusedAsAReusedRequestId_andRecordsNothing() {
+      fixture
+          .given(recorded())
+          .when(
+              new RecordConsent(
+                  ID,
+                  FACILITY,
+                  PATIENT,
+                  ConsentBasis.ORAL,
+                  Identification.ID_DOCUMENT,
+                  null,
+                  "nurse Sato",
+                  AT.plusSeconds(60)))
+          .expectNoEvents()
+          .expectException(RuleViolation.class)
+          .expectExceptionMessage(containsString("with other identification, at;"));
     }
 
     @Test

@@ -6,10 +6,13 @@ import static jp.emergencyaccess.ledger.facility.Applications.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Repeats;
 import org.junit.jupiter.api.Test;
 
 /** Applications and their decisions over real HTTP; run on H2 and on PostgreSQL. */
@@ -26,16 +29,35 @@ abstract class ApplicationApiScenarios extends HttpTest {
     ensureRegistered(mhlw(), HIMI_CLINIC, "CLINIC", "162051", "氷見診療所", "富山県氷見市1");
     var form = form(HIMI_CLINIC, "CLINIC", "2026-01-01", "2026-01-31");
     form.put("clientId", "himi-2026-01");
-    String first = submit(as("himi-clinic"), form);
+    var submitted = as("himi-clinic").post("/api/applications", form);
+    assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+    assertThat(submitted.json().get("replayed").asBoolean()).isFalse();
+    String first = submitted.json().get("applicationId").asText();
     long events = storedEvents();
-    String again = submit(as("himi-clinic"), form);
-    assertThat(again).isEqualTo(first);
+    long head = Repeats.head(jdbc);
+    double replayed = Repeats.counted(monitor(), "SubmitApplication", "replayed");
+    double refused = Repeats.counted(monitor(), "SubmitApplication", "refused");
+    var again = as("himi-clinic").post("/api/applications", form);
+    assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    assertThat(again.json())
+        .isEqualTo(((ObjectNode) submitted.json().deepCopy()).put("replayed", true));
     assertThat(storedEvents()).isEqualTo(events);
+    assertThat(Repeats.head(jdbc)).isEqualTo(head);
+    assertThat(Repeats.counted(monitor(), "SubmitApplication", "replayed")).isEqualTo(replayed + 1);
 
-    form.put("reason", "別の理由");
-    var changed = as("himi-clinic").post("/api/applications", form);
+    var otherReason = new LinkedHashMap<>(form);
+    otherReason.put("reason", "別の理由");
+    var changed = as("himi-clinic").post("/api/applications", otherReason);
     assertThat(changed.status()).isEqualTo(409);
-    assertThat(changed.json().get("rule").asText()).isEqualTo("CLIENT_ID_REUSED");
+    assertThat(changed.contentType()).startsWith("application/problem+json");
+    assertThat(changed.json().get("rule").asText()).isEqualTo("REQUEST_ID_REUSED");
+    assertThat(changed.json().get("detail").asText()).contains("with other reason;");
+    var otherDay = new LinkedHashMap<>(form);
+    otherDay.put("at", "2025-12-01T09:00:00+09:00");
+    assertThat(as("himi-clinic").post("/api/applications", otherDay).json().get("rule").asText())
+        .isEqualTo("REQUEST_ID_REUSED");
+    assertThat(storedEvents()).isEqualTo(events);
+    assertThat(Repeats.counted(monitor(), "SubmitApplication", "refused")).isEqualTo(refused + 2);
 
     JsonNode read = fund().get("/api/applications/" + first).json();
     assertThat(read.get("status").asText()).isEqualTo("SUBMITTED");

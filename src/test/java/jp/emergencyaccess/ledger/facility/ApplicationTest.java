@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.Period;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +85,7 @@ class ApplicationTest {
           .givenNoPriorActivity()
           .when(submit(ALL, "避難所からの来局者が多い"))
           .expectEvents(submitted())
-          .expectResultMessagePayload(ID);
+          .expectResultMessagePayload(Recorded.created(ID));
     }
 
     @Test
@@ -115,7 +116,7 @@ class ApplicationTest {
           .given(submitted())
           .when(submit(ALL, "避難所からの来局者が多い"))
           .expectSuccessfulHandlerExecution()
-          .expectResultMessagePayload(ID)
+          .expectResultMessagePayload(Recorded.replayed(ID))
           .expectNoEvents();
     }
 
@@ -125,7 +126,8 @@ class ApplicationTest {
           .given(submitted())
           .when(submit(ALL, "別の理由"))
           .expectException(RuleViolation.class)
-          .expectExceptionMessage(containsString("with a different form"))
+          .expectExceptionMessage(
+              containsString("already recorded application " + ID + " with other reason"))
           .expectNoEvents();
     }
 

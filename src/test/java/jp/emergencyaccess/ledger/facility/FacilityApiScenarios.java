@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Repeats;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Facility registration and master data over real HTTP; run on H2 and on PostgreSQL. */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class FacilityApiScenarios extends HttpTest {
 
   static Map<String, Object> facility(String code, String kind, String municipality) {
@@ -50,13 +56,49 @@ abstract class FacilityApiScenarios extends HttpTest {
   }
 
   @Test
+  void theSameRegistrationAgain_answersTheRecordedFacility_andOtherMasterData_isRefused(
+      CapturedOutput output) {
+    String code = TestCodes.facilityCode('4');
+    var body = facility(code, "PHARMACY", TestCodes.NAHA);
+    var first = mhlw().post("/api/facilities", body);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(first.json().get("replayed").asBoolean()).isFalse();
+    long events = storedEvents();
+    long head = Repeats.head(jdbc);
+    double replayed = Repeats.counted(monitor(), "RegisterFacility", "replayed");
+    int mark = output.length();
+
+    var again = mhlw().post("/api/facilities", body);
+    assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    assertThat(again.json().get("replayed").asBoolean()).isTrue();
+    assertThat(again.json().get("registeredAt")).isEqualTo(first.json().get("registeredAt"));
+    assertThat(again.json().get("name")).isEqualTo(first.json().get("name"));
+    var otherPhone = new LinkedHashMap<>(body);
+    otherPhone.put("phone", "098-000-0001");
+    var other = mhlw().post("/api/facilities", otherPhone);
+    assertThat(other.status()).isEqualTo(409);
+    assertThat(other.json().get("rule").asText()).isEqualTo("FACILITY_ALREADY_REGISTERED");
+    var otherDay = new LinkedHashMap<>(body);
+    otherDay.put("at", "2024-01-01T09:00:00+09:00");
+    assertThat(mhlw().post("/api/facilities", otherDay).status()).isEqualTo(409);
+
+    List<String> logged = Repeats.linesSince(output.toString(), mark);
+    assertThat(Repeats.stackTraceLines(logged)).isEmpty();
+    assertThat(storedEvents()).isEqualTo(events);
+    assertThat(Repeats.head(jdbc)).isEqualTo(head);
+    assertThat(Repeats.counted(monitor(), "RegisterFacility", "replayed")).isEqualTo(replayed + 1);
+  }
+
+  @Test
   void badRegistrationsAreRefused_withAMessageThatSaysWhich_andRecordNothing() {
     String code = TestCodes.facilityCode('4');
     assertThat(mhlw().post("/api/facilities", facility(code, "PHARMACY", TestCodes.NAHA)).status())
         .isEqualTo(201);
     long events = storedEvents();
 
-    var again = mhlw().post("/api/facilities", facility(code, "PHARMACY", TestCodes.NAHA));
+    var renamed = facility(code, "PHARMACY", TestCodes.NAHA);
+    renamed.put("name", "那覇第二薬局");
+    var again = mhlw().post("/api/facilities", renamed);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("rule").asText()).isEqualTo("FACILITY_ALREADY_REGISTERED");
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.time.Instant;
 import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,13 +59,63 @@ class FacilityRegistrationTest {
   }
 
   @Test
-  void register_isRefused_whenTheFacilityIsAlreadyRegistered() {
+  void register_again_withTheSameMasterData_answersTheRecordedFacility_andRecordsNothing() {
     fixture
         .given(registered())
         .when(register(TOYAMA_PHARMACY, FacilityKind.PHARMACY, TOYAMA_CITY))
+        .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(Recorded.replayed(TOYAMA_PHARMACY))
+        .expectNoEvents();
+  }
+
+  @Test
+  void register_isRefused_whenTheFacilityIsAlreadyRegisteredWithOtherMasterData() {
+    RegisterFacility same = register(TOYAMA_PHARMACY, FacilityKind.PHARMACY, TOYAMA_CITY);
+    fixture
+        .given(registered())
+        .when(
+            new RegisterFacility(
+                same.facilityCode(),
+                same.kind(),
+                "富山駅北薬局",
+                same.nameKana(),
+                same.postalCode(),
+                same.address(),
+                same.municipalityCode(),
+                same.phone(),
+                same.at()))
         .expectException(RuleViolation.class)
         .expectExceptionMessage(containsString("already registered"))
         .expectNoEvents();
+  }
+
+  @Test
+  void register_again_atAnotherStatedInstant_isRefused_butAnUnstatedOneMatches() {
+    RegisterFacility same = register(TOYAMA_PHARMACY, FacilityKind.PHARMACY, TOYAMA_CITY);
+    fixture
+        .given(registered())
+        .when(restamped(same, true))
+        .expectException(RuleViolation.class)
+        .expectNoEvents();
+    fixture
+        .given(registered())
+        .when(restamped(same, false))
+        .expectResultMessagePayload(Recorded.replayed(TOYAMA_PHARMACY))
+        .expectNoEvents();
+  }
+
+  private static RegisterFacility restamped(RegisterFacility c, boolean stated) {
+    return new RegisterFacility(
+        c.facilityCode(),
+        c.kind(),
+        c.name(),
+        c.nameKana(),
+        c.postalCode(),
+        c.address(),
+        c.municipalityCode(),
+        c.phone(),
+        c.at().plusSeconds(60),
+        stated);
   }
 
   @Test

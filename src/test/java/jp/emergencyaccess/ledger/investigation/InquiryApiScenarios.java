@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Repeats;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -232,17 +233,48 @@ abstract class InquiryApiScenarios extends HttpTest {
         Map.of("facilityCode", facility, "reason", "same request", "clientId", clientId);
     Api.Reply first = fund().post("/api/inquiries", body);
     long after = storedEvents();
+    long head = Repeats.head(jdbc);
+    double refused = Repeats.counted(monitor(), "OpenInquiry", "refused");
     Api.Reply second = fund().post("/api/inquiries", body);
     assertThat(first.status()).isEqualTo(201);
+    assertThat(first.json().get("replayed").asBoolean()).isFalse();
     assertThat(second.status()).isEqualTo(201);
     assertThat(second.json().get("inquiryId")).isEqualTo(first.json().get("inquiryId"));
+    assertThat(second.json().get("replayed").asBoolean()).isTrue();
+    assertThat(second.json().get("openedAt")).isEqualTo(first.json().get("openedAt"));
     assertThat(storedEvents()).isEqualTo(after);
+    assertThat(Repeats.head(jdbc)).isEqualTo(head);
     Api.Reply other =
         fund()
             .post(
                 "/api/inquiries",
                 Map.of("facilityCode", facility, "reason", "different", "clientId", clientId));
     assertThat(other.status()).isEqualTo(409);
+    assertThat(other.contentType()).startsWith("application/problem+json");
+    assertThat(other.json().get("rule").asText()).isEqualTo("REQUEST_ID_REUSED");
+    assertThat(other.json().get("detail").asText()).contains("with other reason;");
+    Api.Reply otherDay =
+        fund()
+            .post(
+                "/api/inquiries",
+                Map.of(
+                    "facilityCode",
+                    facility,
+                    "reason",
+                    "same request",
+                    "clientId",
+                    clientId,
+                    "at",
+                    "2024-01-01T09:00:00+09:00"));
+    assertThat(otherDay.status()).isEqualTo(409);
+    assertThat(Repeats.counted(monitor(), "OpenInquiry", "refused")).isEqualTo(refused + 2);
+    assertThat(
+            fund()
+                .get("/api/inquiries/" + first.json().get("inquiryId").asText())
+                .json()
+                .has("replayed"))
+        .as("a read names no replay")
+        .isFalse();
     assertThat(fund().get("/api/inquiries?facility=" + facility).json().size()).isEqualTo(1);
   }
 

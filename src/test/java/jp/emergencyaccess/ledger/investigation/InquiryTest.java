@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.facility.FacilityKind;
@@ -102,7 +103,7 @@ class InquiryTest {
           .givenNoPriorActivity()
           .when(new OpenInquiry(ID, KANAZAWA, "many lookups at night", "inquiry-test", T))
           .expectEvents(opened())
-          .expectResultMessagePayload(ID);
+          .expectResultMessagePayload(Recorded.created(ID));
     }
 
     @Test
@@ -111,7 +112,7 @@ class InquiryTest {
           .given(opened())
           .when(new OpenInquiry(ID, KANAZAWA, "many lookups at night", "inquiry-test", T))
           .expectNoEvents()
-          .expectResultMessagePayload(ID);
+          .expectResultMessagePayload(Recorded.replayed(ID));
     }
 
     @Test
@@ -120,7 +121,7 @@ class InquiryTest {
           .given(opened())
           .when(new OpenInquiry(ID, KANAZAWA, "another reason", "inquiry-test", T))
           .expectException(RuleViolation.class)
-          .expectExceptionMessage(containsString("already opened"))
+          .expectExceptionMessage(containsString("already recorded inquiry"))
           .expectNoEvents();
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.emergencyaccess.ledger.common.Recorded;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,18 +48,27 @@ class NoticeTest {
     fixture
         .givenNoPriorActivity()
         .when(register("noto-2024-08", 5))
-        .expectEvents(
-            new NoticeRegistered("noto-2024-08", "noto-2024", 5, ISSUED, "その5", null, AT));
+        .expectEvents(new NoticeRegistered("noto-2024-08", "noto-2024", 5, ISSUED, "その5", null, AT))
+        .expectResultMessagePayload(Recorded.created("noto-2024-08"));
   }
 
   @Test
-  void register_isRefused_whenTheIdIsTaken() {
-    registered.add(new NoticeSummary("noto-2024-08", "other", 1, ISSUED, "t", null, AT));
+  void register_isRefused_whenTheIdIsTakenByAnotherNotice() {
     fixture
-        .givenNoPriorActivity()
+        .given(new NoticeRegistered("noto-2024-08", "other", 1, ISSUED, "t", null, AT))
         .when(register("noto-2024-08", 5))
         .expectException(jp.emergencyaccess.ledger.common.RuleViolation.class)
         .expectExceptionMessage(containsString("already registered"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void register_again_answersTheRecordedNotice_andRecordsNothing() {
+    fixture
+        .given(new NoticeRegistered("noto-2024-08", "noto-2024", 5, ISSUED, "その5", null, AT))
+        .when(register("noto-2024-08", 5))
+        .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(Recorded.replayed("noto-2024-08"))
         .expectNoEvents();
   }
 
