@@ -139,7 +139,20 @@ abstract class RevisionOneViewsScenarios extends HttpTest {
     assertThat(row(page, ALLOWED).get("at").asText()).isEqualTo("2024-01-10T10:15:00+09:00");
 
     ViewOutcome recalled =
-        commands.sendAndWait(new RecallView(ALLOWED), 30, java.util.concurrent.TimeUnit.SECONDS);
+        commands.sendAndWait(
+            new RecallView(
+                new ViewMedicalInfo(
+                    ALLOWED,
+                    "golden-r1-allowed",
+                    FACILITY,
+                    "dr-golden",
+                    ViewerRole.DOCTOR,
+                    "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                    List.of(InfoCategory.MEDICATION, InfoCategory.DISPENSING),
+                    "c0a1b2c3-d4e5-3f60-8172-839405a6b7c8",
+                    Instant.parse("2024-01-10T01:15:00Z"))),
+            30,
+            java.util.concurrent.TimeUnit.SECONDS);
     assertThat(recalled.coveredBy())
         .isEqualTo(
             new CoveredBy(

@@ -28,9 +28,6 @@ class AttemptRowTest {
         true,
         List.of(),
         null,
-        null,
-        null,
-        null,
         0);
   }
 
