@@ -112,8 +112,14 @@ public class GroupCommit {
         group.get(i).succeed(results.get(i));
       }
     } catch (RuntimeException | Error failed) {
-      if (outer.isActive()) {
-        outer.rollback(failed);
+      try {
+        if (outer.isActive()) {
+          outer.rollback(failed);
+        }
+      } catch (RuntimeException rollbackFailed) {
+        // A lost connection fails the rollback too (the store rolls back on its own). Every
+        // command of the group must still get its own answer, or its caller would wait forever.
+        failed.addSuppressed(rollbackFailed);
       }
       group.forEach(this::alone);
     }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code eventProcessors} in /actuator/health: DOWN when a tracking or pooled processor is stopped
- * or in error (itself, or a segment retrying a failed batch), OUT_OF_SERVICE when one is more than
+ * or in error (itself, or a segment retrying a failed batch) or the store cannot tell how far
+ * behind it is, OUT_OF_SERVICE when one is more than
  * {@code ledger.stream.max-processor-lag} events behind the head; each processor's state and lag in
  * the details.
  */
@@ -31,7 +32,15 @@ class ProcessorsHealth implements HealthIndicator {
     Map<String, Object> details = new LinkedHashMap<>();
     for (Map.Entry<String, StreamingEventProcessor> entry : lag.streaming().entrySet()) {
       StreamingEventProcessor processor = entry.getValue();
-      double behind = lag.of(entry.getKey());
+      double behind;
+      boolean unknown = false;
+      try {
+        behind = lag.of(entry.getKey());
+      } catch (RuntimeException storeFailed) {
+        // The store did not tell its head (eventStore is DOWN): health must answer, not fail.
+        behind = Double.NaN;
+        unknown = true;
+      }
       String state;
       // A failing batch leaves its segment in error while the processor retries it.
       if (processor.isError()
@@ -41,6 +50,9 @@ class ProcessorsHealth implements HealthIndicator {
         status = Status.DOWN;
       } else if (!processor.isRunning()) {
         state = "STOPPED";
+        status = Status.DOWN;
+      } else if (unknown) {
+        state = "UNKNOWN";
         status = Status.DOWN;
       } else if (behind > properties.getMaxProcessorLag()) {
         state = "LAGGING";

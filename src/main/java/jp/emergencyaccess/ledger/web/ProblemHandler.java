@@ -13,10 +13,15 @@ import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import jp.emergencyaccess.ledger.facility.ImportRefused;
+import jp.emergencyaccess.ledger.infra.StoreFailures;
+import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +29,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -34,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Every refusal as application/problem+json (RFC 9457), with field-level errors for bad input. */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   @ExceptionHandler(InvalidField.class)
   ResponseEntity<Object> invalidField(InvalidField e) {
@@ -83,6 +90,46 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             "conflict",
             "Conflict",
             "a concurrent request recorded a conflicting change first; nothing was recorded"));
+  }
+
+  /**
+   * A store that cannot answer or take a write (docs/operations.md): 503 with Retry-After. Any
+   * other failure of the store or of Axon is a fault of the ledger: 500 problem+json, logged.
+   * (Answered here rather than by Spring MVC's default resolver: see {@link #failedOnTheStore}.)
+   */
+  @ExceptionHandler({
+    DataAccessException.class,
+    TransactionException.class,
+    AxonException.class,
+    java.sql.SQLException.class
+  })
+  ResponseEntity<Object> storeFailed(Exception e) {
+    if (StoreFailures.unavailable(e)) {
+      LOG.warn("store unavailable, answered 503: {}", e.toString());
+      return StoreUnavailable.answer();
+    }
+    LOG.error("request failed", e);
+    return Problems.answer(
+        Problems.problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "Internal error",
+            "the ledger failed to handle the request"));
+  }
+
+  /**
+   * Any other exception that a store failure caused. Without this, Spring MVC's default resolver
+   * takes a store connection's "Broken pipe" for a client that went away and answers 200 with an
+   * empty body: a false success. Everything else goes on to Spring's own handling (rethrowing the
+   * same exception declines it).
+   */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Object> failedOnTheStore(RuntimeException e) {
+    if (StoreFailures.unavailable(e)) {
+      LOG.warn("store unavailable, answered 503: {}", e.toString());
+      return StoreUnavailable.answer();
+    }
+    throw e;
   }
 
   @ExceptionHandler(AccessDeniedException.class)

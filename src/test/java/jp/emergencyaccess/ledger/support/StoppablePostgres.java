@@ -1,0 +1,71 @@
+package jp.emergencyaccess.ledger.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A PostgreSQL server of its own for the application context of an outage test, which stops it and
+ * starts it again on the same data directory and port: the shared server of {@link
+ * EmbeddedPostgresInitializer} must never go down under the other tests.
+ */
+public class StoppablePostgres
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  private static Path dataDir;
+  private static int port;
+  private static EmbeddedPostgres server;
+
+  /** Starts the server (a new data directory the first time, the same one afterwards). */
+  public static synchronized void start() {
+    try {
+      if (dataDir == null) {
+        dataDir = Files.createTempDirectory(Path.of("target"), "outage-pg-").toAbsolutePath();
+        try (ServerSocket socket = new ServerSocket(0)) {
+          port = socket.getLocalPort();
+        }
+        // Stopped after every application context has closed (see EmbeddedPostgresInitializer).
+        SpringApplication.getShutdownHandlers().add(StoppablePostgres::stop);
+      }
+      server =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .setRegisterShutdownHook(false)
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the outage test's PostgreSQL", e);
+    }
+  }
+
+  /** A fast shutdown ({@code pg_ctl stop -m fast}): sessions are ended, the data stays. */
+  public static synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not stop the outage test's PostgreSQL", e);
+    } finally {
+      server = null;
+    }
+  }
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    start();
+    TestPropertyValues.of(
+            "spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
+            "spring.datasource.username=postgres",
+            "spring.datasource.password=postgres")
+        .applyTo(context);
+  }
+}
