@@ -6,8 +6,9 @@ update activation_change set notice_issued_on =
   (select n.issued_on from notice n where n.notice_id = activation_change.notice_id);
 
 -- A facility is not registered before its registration's `at` (when it happened in the world,
--- epoch milliseconds); `registered_at` stays the instant the ledger recorded it. Null for a
--- facility registered before this column: such a facility counts as registered at any instant.
+-- epoch milliseconds); `registered_at` stays the instant the ledger recorded it. V95_5 fills it
+-- from the stored registration events; where none are here (Axon Server) it stays null, and such
+-- a facility counts as registered at any instant.
 alter table facility add column at_ms bigint;
 
 -- The access history shows the recorded basis's chain (notice or application ids joined by

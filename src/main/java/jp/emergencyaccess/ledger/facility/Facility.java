@@ -180,7 +180,7 @@ public class Facility {
           "APPLICATION_ALREADY_DECIDED",
           "application " + applicationId + " was already " + decided.name().toLowerCase());
     }
-    Instant submitted = application.get().submittedAt();
+    Instant submitted = application.get().form().at();
     if (at.isBefore(submitted)) {
       throw new RuleViolation(
           "DECISION_BEFORE_SUBMISSION",

@@ -15,6 +15,7 @@ import jp.emergencyaccess.ledger.facility.FacilityImport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,11 +36,16 @@ class FacilityImportController {
   record ImportAnswer(int imported, OffsetDateTime at) {}
 
   @PostMapping(value = "/api/facilities/import", consumes = "text/csv")
-  ResponseEntity<Object> importCsv(HttpServletRequest request) throws IOException {
+  ResponseEntity<Object> importCsv(
+      HttpServletRequest request, @RequestParam(name = "at", required = false) String registeredAt)
+      throws IOException {
     if (request.getContentLengthLong() > MAX_CSV_BYTES) {
       return tooLarge();
     }
-    Instant at = clock.instant();
+    // When the registrations happened in the world (`?at=`, an instant or a date), default now: a
+    // facility is not registered before it, so history entered afterwards names the real instant.
+    Instant requested = JapanTime.parseInstantOrDate("at", registeredAt);
+    Instant at = requested == null ? clock.instant() : requested;
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()

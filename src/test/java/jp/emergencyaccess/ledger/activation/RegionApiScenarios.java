@@ -100,7 +100,11 @@ abstract class RegionApiScenarios extends HttpTest {
                     + "&at=2024-02-20T23:59:59.999%2B09:00")
             .json();
     assertThat(before.get("active").asBoolean()).isTrue();
-    assertThat(before.at("/basis/0/noticeId").asText()).isEqualTo(ending);
+    assertThat(before.at("/basis/0/noticeId").asText())
+        .as("the extension first covered 2024-02-20; the end only set the last day")
+        .isEqualTo(extension);
+    assertThat(before.at("/basis/0/notices").toString())
+        .isEqualTo("[\"" + first + "\",\"" + extension + "\",\"" + ending + "\"]");
     JsonNode after =
         monitor()
             .get("/api/activation/check?region=" + endedEarly + "&at=2024-02-21T00:00%2B09:00")

@@ -73,6 +73,25 @@ abstract class FacilityImportScenarios extends HttpTest {
     assertThat(one.get("address").asText()).isEqualTo("宮崎県宮崎市橘通西1-1, 2F");
   }
 
+  /** `?at=` says when the imported registrations happened: before it the facility is unknown. */
+  @Test
+  void anImportWithItsInstant_registersTheFacilitiesFromThatInstantOn() {
+    Api mhlw = mhlw();
+    String csv = HEADER + row(code(950_001), "宮崎過去診療所");
+    var reply =
+        mhlw.send(
+            mhlw.request("/api/facilities/import?at=2024-01-05T09:00:00%2B09:00")
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    assertThat(reply.json().get("at").asText()).isEqualTo("2024-01-05T09:00:00+09:00");
+    String check = "/api/activation/check?facility=" + code(950_001) + "&at=";
+    assertThat(monitor().get(check + "2024-01-05T08:59%2B09:00").json().get("reasons").toString())
+        .isEqualTo("[\"FACILITY_UNKNOWN\",\"NOT_ACTIVATED\"]");
+    assertThat(monitor().get(check + "2024-01-05T09:00%2B09:00").json().get("reasons").toString())
+        .isEqualTo("[\"NOT_ACTIVATED\"]");
+  }
+
   @Test
   void oneBadRow_refusesTheWholeFile_withAReportNamingTheRow() {
     long events = storedEvents();

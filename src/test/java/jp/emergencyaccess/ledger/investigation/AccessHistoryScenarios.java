@@ -597,6 +597,15 @@ abstract class AccessHistoryScenarios extends HttpTest {
         covered.isNull() ? "" : covered.path("regionCode").asText(""),
         covered.isNull() ? "" : covered.path("noticeId").asText(""),
         covered.isNull() ? "" : covered.path("applicationId").asText(""),
+        covered.isNull()
+            ? ""
+            : String.join(
+                ";",
+                texts(
+                    covered.has("notices") ? covered.get("notices") : covered.get("applications"))),
+        covered.isNull() || covered.get("retroactive").isNull()
+            ? ""
+            : covered.get("retroactive").asText(),
         String.join(";", texts(i.get("flags"))),
         i.get("recordedAt").asText());
   }
