@@ -50,6 +50,11 @@ public final class SameRequest {
     return stated ? field(name, recorded, again) : this;
   }
 
+  /** Whether the retry states the same facts. */
+  public boolean same() {
+    return differing.isEmpty();
+  }
+
   /** The fields in which the retry differs, in the order compared. */
   public List<String> differing() {
     return List.copyOf(differing);

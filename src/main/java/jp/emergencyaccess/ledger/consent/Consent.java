@@ -2,7 +2,6 @@ package jp.emergencyaccess.ledger.consent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Instant;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import jp.emergencyaccess.ledger.common.SameRequest;
@@ -21,11 +20,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Consent {
   @AggregateIdentifier private String consentId;
-  private String facilityCode;
-  private String patientRef;
-  private Instant recordedAt;
-  private boolean withdrawn;
   private ConsentRecorded recorded;
+  private boolean withdrawn;
 
   protected Consent() {}
 
@@ -42,7 +38,7 @@ public class Consent {
           .field("recordedBy", recorded.recordedBy(), command.recordedBy())
           .instant("at", recorded.at(), command.at(), command.atStated())
           .orRefuse();
-      return new ConsentReceipt(consentId, patientRef, true);
+      return new ConsentReceipt(consentId, recorded.patientRef(), true);
     }
     apply(
         new ConsentRecorded(
@@ -63,24 +59,23 @@ public class Consent {
       throw new RuleViolation(
           "CONSENT_ALREADY_WITHDRAWN", "consent " + consentId + " is already withdrawn");
     }
-    if (command.at().isBefore(recordedAt)) {
+    if (command.at().isBefore(recorded.at())) {
       throw new RuleViolation(
           "WITHDRAWAL_BEFORE_CONSENT",
           "withdrawal at "
               + JapanTime.render(command.at())
               + " is before the consent was recorded ("
-              + JapanTime.render(recordedAt)
+              + JapanTime.render(recorded.at())
               + ")");
     }
-    apply(new ConsentWithdrawn(consentId, facilityCode, patientRef, command.at()));
+    apply(
+        new ConsentWithdrawn(
+            consentId, recorded.facilityCode(), recorded.patientRef(), command.at()));
   }
 
   @EventSourcingHandler
   void on(ConsentRecorded event) {
     consentId = event.consentId();
-    facilityCode = event.facilityCode();
-    patientRef = event.patientRef();
-    recordedAt = event.at();
     recorded = event;
   }
 

@@ -62,8 +62,7 @@ public class Facility {
         .field("municipalityCode", first.municipalityCode(), again.municipalityCode())
         .field("phone", first.phone(), again.phone())
         .instant("at", first.at(), again.at(), again.atStated())
-        .differing()
-        .isEmpty();
+        .same();
   }
 
   /** The event a registration records (also appended directly by the bulk import). */

@@ -28,7 +28,6 @@ public class Inquiry {
   @AggregateIdentifier private String inquiryId;
   private String facilityCode;
   private String reason;
-  private String clientId;
   private Instant openedAt;
   private boolean namePublished;
   private boolean closed;
@@ -195,7 +194,6 @@ public class Inquiry {
     inquiryId = event.inquiryId();
     facilityCode = event.facilityCode();
     reason = event.reason();
-    clientId = event.clientId();
     openedAt = event.at();
   }
 

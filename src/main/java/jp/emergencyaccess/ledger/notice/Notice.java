@@ -67,8 +67,7 @@ public class Notice {
         .field("issuedOn", first.issuedOn(), again.issuedOn())
         .field("title", first.title(), again.title())
         .field("confirmation", first.confirmation(), again.confirmation())
-        .differing()
-        .isEmpty();
+        .same();
   }
 
   @EventSourcingHandler
