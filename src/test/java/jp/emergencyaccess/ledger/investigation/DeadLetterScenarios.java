@@ -10,8 +10,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
 import jp.emergencyaccess.ledger.access.MedicalInfoView;
+import jp.emergencyaccess.ledger.access.MedicalInfoViewDenied;
 import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
 import jp.emergencyaccess.ledger.access.ViewerRole;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
@@ -137,6 +139,71 @@ abstract class DeadLetterScenarios extends HttpTest {
                         .DELETE())
                 .status())
         .isEqualTo(404);
+  }
+
+  /**
+   * A batch whose write the store refuses is not one event's fault: nothing is parked, the
+   * processor shows as in error and retries the batch until the store takes it.
+   */
+  @Test
+  void aBatchTheStoreRefuses_isRetriedWhole_showsAsError_andIsNotParked() {
+    InvestigationWorld world = new InvestigationWorld(api());
+    String municipality = InvestigationWorld.municipality();
+    Place place = world.registeredFacility(municipality);
+    jdbc.execute("alter table access_denied rename to access_denied_away");
+    try {
+      publishView(place.facilityCode(), municipality, Instant.parse("2024-03-04T00:00:00Z"));
+      eventually(
+          "the access history in error",
+          () ->
+              "ERROR"
+                  .equals(
+                      monitor()
+                          .get("/actuator/health")
+                          .json()
+                          .at("/components/eventProcessors/details/access-history/state")
+                          .asText()));
+      assertThat(monitor().get("/actuator/health").status()).isEqualTo(503);
+      assertThat(deadLetters()).isZero();
+    } finally {
+      jdbc.execute("alter table access_denied_away rename to access_denied");
+    }
+    world.awaitAttempts(place.facilityCode(), 1);
+    assertThat(deadLetters()).isZero();
+    eventually(
+        "the access history running again",
+        () ->
+            "RUNNING"
+                .equals(
+                    monitor()
+                        .get("/actuator/health")
+                        .json()
+                        .at("/components/eventProcessors/details/access-history/state")
+                        .asText()));
+  }
+
+  /** A denied view of the facility, appended straight to the store. */
+  private void publishView(String facilityCode, String municipality, Instant at) {
+    String viewId = UUID.randomUUID().toString();
+    eventStore.publish(
+        new GenericDomainEventMessage<>(
+            MedicalInfoView.class.getSimpleName(),
+            viewId,
+            0,
+            new MedicalInfoViewDenied(
+                viewId,
+                "d-denied",
+                facilityCode,
+                "dr-d",
+                ViewerRole.DOCTOR,
+                "1".repeat(32),
+                List.of(InfoCategory.MEDICATION),
+                null,
+                null,
+                null,
+                CoveredBy.region(municipality, "d-notice"),
+                List.of(DenialReason.CONSENT_MISSING),
+                at)));
   }
 
   private JsonNode retry() {
