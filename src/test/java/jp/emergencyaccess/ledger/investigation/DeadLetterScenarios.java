@@ -4,6 +4,7 @@ import static jp.emergencyaccess.ledger.investigation.InvestigationWorld.eventua
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import jp.emergencyaccess.ledger.consent.Identification;
 import jp.emergencyaccess.ledger.investigation.InvestigationWorld.Place;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.SseClient;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -80,13 +82,33 @@ abstract class DeadLetterScenarios extends HttpTest {
                 CoveredBy.region(municipality, "d-notice"),
                 Instant.parse("+999999999-12-31T23:59:59Z"))));
     String eventId = poisonEventIdentifier(poisonId);
+    long poisonAt = positionOf(poisonId);
     world.view(poisoned, "d-p2", "dr-p", "DOCTOR", "D-1", med, consentP, at(3, 9));
+    long laterAt = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
     world.view(other, "d-o2", "dr-o", "DOCTOR", "D-2", med, consentO, at(3, 9));
 
     // The other facility's lookup after the bad event is written; the poisoned facility's waits.
     world.awaitAttempts(other.facilityCode(), 2);
     eventually("both events of the poisoned facility parked", () -> deadLetters() == 2);
     assertThat(attempts(world, poisoned)).isEqualTo(1);
+
+    // The event stream reads past it too, the instant written in UTC as it cannot be at +09:00.
+    try (SseClient stream =
+        SseClient.open(
+            monitor(),
+            "/api/stream?from=" + (poisonAt - 1) + "&facility=" + poisoned.facilityCode())) {
+      List<SseClient.Message> events = stream.eventsThrough(laterAt, Duration.ofSeconds(30));
+      assertThat(events).extracting(SseClient.Message::position).contains(poisonAt, laterAt);
+      assertThat(
+              events.stream()
+                  .filter(e -> e.position() == poisonAt)
+                  .findFirst()
+                  .orElseThrow()
+                  .json()
+                  .get("at")
+                  .asText())
+          .isEqualTo("+999999999-12-31T23:59:59Z");
+    }
 
     Api.Reply health = monitor().get("/actuator/health");
     assertThat(health.status()).as(health.toString()).isEqualTo(200);
@@ -216,6 +238,13 @@ abstract class DeadLetterScenarios extends HttpTest {
     return jdbc.queryForObject(
         "select eventidentifier from domainevententry where aggregateidentifier = ?",
         String.class,
+        aggregateId);
+  }
+
+  private long positionOf(String aggregateId) {
+    return jdbc.queryForObject(
+        "select globalindex from domainevententry where aggregateidentifier = ?",
+        Long.class,
         aggregateId);
   }
 
