@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
@@ -124,8 +125,16 @@ public class Envelopes {
     return message.getTimestamp();
   }
 
-  private static String instant(Instant instant) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(JapanTime.render(instant));
+  /**
+   * +09:00 like every answer; a stored instant too far out for a date at that offset is written in
+   * UTC, so that one such event does not end every stream that reaches it.
+   */
+  static String instant(Instant instant) {
+    try {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(JapanTime.render(instant));
+    } catch (DateTimeException outOfRange) {
+      return instant.toString();
+    }
   }
 
   static String text(JsonNode payload, String field) {

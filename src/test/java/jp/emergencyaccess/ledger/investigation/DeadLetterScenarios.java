@@ -4,14 +4,17 @@ import static jp.emergencyaccess.ledger.investigation.InvestigationWorld.eventua
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
 import jp.emergencyaccess.ledger.access.MedicalInfoView;
+import jp.emergencyaccess.ledger.access.MedicalInfoViewDenied;
 import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
 import jp.emergencyaccess.ledger.access.ViewerRole;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
@@ -19,6 +22,7 @@ import jp.emergencyaccess.ledger.consent.Identification;
 import jp.emergencyaccess.ledger.investigation.InvestigationWorld.Place;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.SseClient;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -78,13 +82,33 @@ abstract class DeadLetterScenarios extends HttpTest {
                 CoveredBy.region(municipality, "d-notice"),
                 Instant.parse("+999999999-12-31T23:59:59Z"))));
     String eventId = poisonEventIdentifier(poisonId);
+    long poisonAt = positionOf(poisonId);
     world.view(poisoned, "d-p2", "dr-p", "DOCTOR", "D-1", med, consentP, at(3, 9));
+    long laterAt = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
     world.view(other, "d-o2", "dr-o", "DOCTOR", "D-2", med, consentO, at(3, 9));
 
     // The other facility's lookup after the bad event is written; the poisoned facility's waits.
     world.awaitAttempts(other.facilityCode(), 2);
     eventually("both events of the poisoned facility parked", () -> deadLetters() == 2);
     assertThat(attempts(world, poisoned)).isEqualTo(1);
+
+    // The event stream reads past it too, the instant written in UTC as it cannot be at +09:00.
+    try (SseClient stream =
+        SseClient.open(
+            monitor(),
+            "/api/stream?from=" + (poisonAt - 1) + "&facility=" + poisoned.facilityCode())) {
+      List<SseClient.Message> events = stream.eventsThrough(laterAt, Duration.ofSeconds(30));
+      assertThat(events).extracting(SseClient.Message::position).contains(poisonAt, laterAt);
+      assertThat(
+              events.stream()
+                  .filter(e -> e.position() == poisonAt)
+                  .findFirst()
+                  .orElseThrow()
+                  .json()
+                  .get("at")
+                  .asText())
+          .isEqualTo("+999999999-12-31T23:59:59Z");
+    }
 
     Api.Reply health = monitor().get("/actuator/health");
     assertThat(health.status()).as(health.toString()).isEqualTo(200);
@@ -139,6 +163,71 @@ abstract class DeadLetterScenarios extends HttpTest {
         .isEqualTo(404);
   }
 
+  /**
+   * A batch whose write the store refuses is not one event's fault: nothing is parked, the
+   * processor shows as in error and retries the batch until the store takes it.
+   */
+  @Test
+  void aBatchTheStoreRefuses_isRetriedWhole_showsAsError_andIsNotParked() {
+    InvestigationWorld world = new InvestigationWorld(api());
+    String municipality = InvestigationWorld.municipality();
+    Place place = world.registeredFacility(municipality);
+    jdbc.execute("alter table access_denied rename to access_denied_away");
+    try {
+      publishView(place.facilityCode(), municipality, Instant.parse("2024-03-04T00:00:00Z"));
+      eventually(
+          "the access history in error",
+          () ->
+              "ERROR"
+                  .equals(
+                      monitor()
+                          .get("/actuator/health")
+                          .json()
+                          .at("/components/eventProcessors/details/access-history/state")
+                          .asText()));
+      assertThat(monitor().get("/actuator/health").status()).isEqualTo(503);
+      assertThat(deadLetters()).isZero();
+    } finally {
+      jdbc.execute("alter table access_denied_away rename to access_denied");
+    }
+    world.awaitAttempts(place.facilityCode(), 1);
+    assertThat(deadLetters()).isZero();
+    eventually(
+        "the access history running again",
+        () ->
+            "RUNNING"
+                .equals(
+                    monitor()
+                        .get("/actuator/health")
+                        .json()
+                        .at("/components/eventProcessors/details/access-history/state")
+                        .asText()));
+  }
+
+  /** A denied view of the facility, appended straight to the store. */
+  private void publishView(String facilityCode, String municipality, Instant at) {
+    String viewId = UUID.randomUUID().toString();
+    eventStore.publish(
+        new GenericDomainEventMessage<>(
+            MedicalInfoView.class.getSimpleName(),
+            viewId,
+            0,
+            new MedicalInfoViewDenied(
+                viewId,
+                "d-denied",
+                facilityCode,
+                "dr-d",
+                ViewerRole.DOCTOR,
+                "1".repeat(32),
+                List.of(InfoCategory.MEDICATION),
+                null,
+                null,
+                null,
+                CoveredBy.region(municipality, "d-notice"),
+                List.of(DenialReason.CONSENT_MISSING),
+                at)));
+  }
+
   private JsonNode retry() {
     Api.Reply reply = mhlw().post("/api/admin/processors/" + PROCESSOR + "/dead-letters/retry", "");
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -149,6 +238,13 @@ abstract class DeadLetterScenarios extends HttpTest {
     return jdbc.queryForObject(
         "select eventidentifier from domainevententry where aggregateidentifier = ?",
         String.class,
+        aggregateId);
+  }
+
+  private long positionOf(String aggregateId) {
+    return jdbc.queryForObject(
+        "select globalindex from domainevententry where aggregateidentifier = ?",
+        Long.class,
         aggregateId);
   }
 
