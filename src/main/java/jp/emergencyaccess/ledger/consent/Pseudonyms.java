@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.TextRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,7 @@ public class Pseudonyms {
     if (patientId.length() > MAX_PATIENT_ID) {
       throw new InvalidField("patientId", "must be at most " + MAX_PATIENT_ID + " characters");
     }
+    TextRules.line("patientId", patientId);
     byte[] digest = macs.get().doFinal(patientId.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest, 0, 16);
   }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,7 +47,32 @@ class BodySizeLimit extends OncePerRequestFilter {
       json.writeValue(response.getOutputStream(), problem);
       return;
     }
+    if (type != null && !isConcrete(type)) {
+      var problem =
+          Problems.problem(
+              HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+              "unsupported-media-type",
+              "Unsupported media type",
+              "the Content-Type must name one media type, such as application/json");
+      response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), problem);
+      return;
+    }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Whether the Content-Type parses and names no wildcard: Spring MVC cannot represent {@code
+   * *}{@code /*} as a request's type and failed with 500 on it.
+   */
+  private static boolean isConcrete(String type) {
+    try {
+      MediaType media = MediaType.parseMediaType(type);
+      return !media.isWildcardType() && !media.isWildcardSubtype();
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private static boolean isChunkedWrite(HttpServletRequest request) {

@@ -3,16 +3,24 @@ package jp.emergencyaccess.ledger.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.TextRules;
 
@@ -62,6 +70,51 @@ final class RequestJson {
         return parse.apply(path(p), p.getText());
       }
     };
+  }
+
+  /**
+   * Enums only by their exact names: Jackson's reader also takes a name with spaces around it
+   * ({@code " DOCTOR"}), which is not the name.
+   */
+  static SimpleModule exactEnums() {
+    return new SimpleModule("exact-enums")
+        .setDeserializerModifier(
+            new BeanDeserializerModifier() {
+              @Override
+              public JsonDeserializer<?> modifyEnumDeserializer(
+                  DeserializationConfig config,
+                  JavaType type,
+                  BeanDescription description,
+                  JsonDeserializer<?> deserializer) {
+                String names =
+                    Arrays.stream(type.getRawClass().getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name())
+                        .collect(Collectors.joining(", "));
+                return new ExactEnum(deserializer, names);
+              }
+            });
+  }
+
+  private static final class ExactEnum extends DelegatingDeserializer {
+    private final String names;
+
+    ExactEnum(JsonDeserializer<?> delegate, String names) {
+      super(delegate);
+      this.names = names;
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new ExactEnum(delegate, names);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_STRING && !p.getText().equals(p.getText().strip())) {
+        throw new InvalidField(path(p), "must be one of " + names);
+      }
+      return super.deserialize(p, ctxt);
+    }
   }
 
   /** Where the parser stands in the body, as the errors[] of a problem name fields. */

@@ -45,6 +45,7 @@ class WebJson {
                 MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .postConfigurer(
                 mapper -> {
+                  mapper.registerModule(RequestJson.exactEnums());
                   for (LogicalType type :
                       new LogicalType[] {
                         LogicalType.Textual, LogicalType.Boolean, LogicalType.Enum

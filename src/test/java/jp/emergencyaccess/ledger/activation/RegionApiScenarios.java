@@ -313,7 +313,11 @@ abstract class RegionApiScenarios extends HttpTest {
     assertThat(neverActivated.json().get("rule").asText()).isEqualTo("REGION_NEVER_ACTIVATED");
 
     assertThat(storedEvents()).isEqualTo(events);
-    assertThat(monitor().get("/api/regions/" + region).status()).isEqualTo(404);
+    // The region is in the municipality master, so it is known; it has no recorded period.
+    var never = monitor().get("/api/regions/" + region);
+    assertThat(never.status()).isEqualTo(200);
+    assertThat(never.json().get("periods")).isEmpty();
+    assertThat(monitor().get("/api/regions/179990").status()).isEqualTo(404);
   }
 
   @Test

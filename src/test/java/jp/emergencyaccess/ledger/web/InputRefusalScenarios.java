@@ -73,6 +73,8 @@ abstract class InputRefusalScenarios extends HttpTest {
     Api facility = api().as("input-refusals");
     refused(facility, "/api/views", view("viewerRole", "0"), "viewerRole");
     refused(facility, "/api/views", view("categories", "[3]"), "categories[0]");
+    refused(facility, "/api/views", view("viewerRole", "\" DOCTOR\""), "viewerRole");
+    refused(facility, "/api/views", view("viewerRole", "\"doctor\""), "viewerRole");
     refused(
         facility,
         "/api/consents",

@@ -1,0 +1,6 @@
+package jp.emergencyaccess.ledger.web;
+
+import jp.emergencyaccess.ledger.support.OnH2;
+
+@OnH2
+class MalformedRequestsOnH2Test extends MalformedRequestScenarios {}
