@@ -4,8 +4,15 @@ import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +36,23 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterConfig.class);
+
+  /**
+   * Axon's own policy (park, with the cause truncated to its column), said at WARN: Axon logs a
+   * parked event only at debug level. The event's id, type and sequence, never its payload.
+   */
+  static EnqueueDecision<EventMessage<?>> parkAndSay(
+      DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+    LOG.warn(
+        "could not handle event {} ({}) of sequence {}: parked in the dead-letter queue with"
+            + " the sequence's later events",
+        letter.message().getIdentifier(),
+        letter.message().getPayloadType().getSimpleName(),
+        ByFacility.INSTANCE.getSequenceIdentifierFor(letter.message()),
+        cause);
+    return Decisions.enqueue(ThrowableCause.truncated(cause));
+  }
 
   @Bean
   ConfigurerModule deadLetterQueues(
@@ -55,6 +79,7 @@ class DeadLetterConfig {
                                 .build())
                     // The cache spares a look into the queue per event while it holds nothing
                     // of a facility; it is Axon's own, kept per segment by its owner.
+                    .registerDeadLetterPolicy(name, c -> DeadLetterConfig::parkAndSay)
                     .registerDeadLetteringEventHandlerInvokerConfiguration(
                         name,
                         (c, builder) -> builder.enableSequenceIdentifierCache().allowReset(true));
