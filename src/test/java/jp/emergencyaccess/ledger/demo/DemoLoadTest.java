@@ -121,6 +121,24 @@ class DemoLoadTest {
     assertThat(byJan4).isGreaterThan(1_500L * LOOKUPS / 32_000);
     assertThat(january).isBetween(21_000L * LOOKUPS / 32_000, 23_000L * LOOKUPS / 32_000);
 
+    // The basis of a January lookup names the notice that first covered its day, never (その9),
+    // issued 2024-02-27, which only set the period's last day weeks later; none came after it.
+    List<JsonNode> januaryByRegion =
+        allowed.stream()
+            .filter(v -> dayOf(v).getMonthValue() == 1)
+            .filter(v -> "REGION".equals(v.at("/coveredBy/kind").asText()))
+            .toList();
+    assertThat(januaryByRegion)
+        .isNotEmpty()
+        .noneMatch(v -> v.at("/coveredBy/noticeId").asText().equals("noto-2024-ext-9"))
+        .noneMatch(v -> v.at("/coveredBy/retroactive").asBoolean())
+        .allMatch(
+            v -> toList(v.at("/coveredBy/notices")).contains(v.at("/coveredBy/noticeId").asText()));
+    assertThat(januaryByRegion)
+        .anyMatch(v -> v.at("/coveredBy/noticeId").asText().equals("noto-2024-scope-1"))
+        .anyMatch(v -> v.at("/coveredBy/noticeId").asText().equals("noto-2024-ext-1"))
+        .anyMatch(v -> v.at("/coveredBy/noticeId").asText().equals("noto-2024-ext-2-7"));
+
     Set<String> reasons =
         denied.stream().flatMap(d -> toList(d.get("reasons")).stream()).collect(Collectors.toSet());
     assertThat(reasons).contains("NOT_ACTIVATED", "CONSENT_MISSING", "CONSENT_WITHDRAWN");
