@@ -40,8 +40,13 @@ abstract class CrashScenarios {
   private static final String FACILITY = TestCodes.facilityCodeOf(FACILITY_ACCOUNT);
   private static final String REGION = TestCodes.NAHA;
 
-  /** One answered command: where it was sent, what it said, and what came back. */
-  record Acknowledged(String path, Map<String, Object> body, String id) {}
+  /** One answered command: where it was sent, what it said, and the id it was recorded under. */
+  record Acknowledged(String path, Map<String, Object> body, String id) {
+    @Override
+    public String toString() {
+      return path + " " + id;
+    }
+  }
 
   /** The storage mode's arguments for a ledger on a fresh store. */
   protected abstract List<String> newStore(Path dataDir);

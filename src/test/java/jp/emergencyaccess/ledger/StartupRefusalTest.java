@@ -2,12 +2,15 @@ package jp.emergencyaccess.ledger;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import jp.emergencyaccess.ledger.support.EmbeddedPostgresInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The production profiles have no built-in accounts and refuse to start without configured ones.
+ * The production profiles have no built-in accounts and refuse to start without configured ones; no
+ * profile starts on an H2 store that would keep commits in memory.
  */
 class StartupRefusalTest {
 
@@ -31,5 +34,25 @@ class StartupRefusalTest {
                         "--logging.level.root=OFF")
                     .close())
         .hasStackTraceContaining("no accounts are configured");
+  }
+
+  @Test
+  void embeddedStore_refusesToStartOnAnH2UrlWithAWriteDelay() throws Exception {
+    Path dataDir = Files.createTempDirectory(Path.of("target"), "write-delay-");
+    String url =
+        "jdbc:h2:file:"
+            + dataDir.toAbsolutePath().resolve("ledger")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";DB_CLOSE_ON_EXIT=FALSE";
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(LedgerApplication.class)
+                    .run(
+                        "--server.port=0",
+                        "--ledger.data-dir=" + dataDir,
+                        "--spring.datasource.url=" + url,
+                        "--logging.level.root=OFF")
+                    .close())
+        .hasStackTraceContaining("add WRITE_DELAY=0 to spring.datasource.url");
   }
 }
