@@ -32,7 +32,11 @@ import org.junit.jupiter.api.Test;
  * and the read models must be as they were. Prints the answers counted by status.
  */
 abstract class MalformedRequestScenarios extends HttpTest {
-  static final int REQUESTS = Integer.getInteger("ledger.fuzz.requests", 10_000);
+  /** How many requests to send; {@code -Dledger.fuzz.requests} overrides it. */
+  protected int requests() {
+    return Integer.getInteger("ledger.fuzz.requests", 10_000);
+  }
+
   static final long SEED = Long.getLong("ledger.fuzz.seed", 20261203L);
   private static final String AT = "2024-06-01T10:00:00+09:00";
 
@@ -901,7 +905,7 @@ abstract class MalformedRequestScenarios extends HttpTest {
             () -> {
               JqwikSession.start();
               Mutator mutator = new Mutator(new Random(seed));
-              while (sent.getAndIncrement() < REQUESTS) {
+              while (sent.getAndIncrement() < requests()) {
                 Attempt a;
                 Api as;
                 try {
@@ -988,7 +992,7 @@ abstract class MalformedRequestScenarios extends HttpTest {
             + perEndpoint);
 
     assertThat(failures).as("answers that were not a 4xx problem+json").isEmpty();
-    assertThat(total).isGreaterThanOrEqualTo(REQUESTS);
+    assertThat(total).isGreaterThanOrEqualTo(requests());
     settle();
     assertThat(state()).as("the store and the read models").isEqualTo(before);
   }
