@@ -28,7 +28,7 @@ class ProblemErrorController implements ErrorController {
     }
     String detail =
         status.is5xxServerError()
-            ? "the ledger could not answer this request; nothing about it is certain to be recorded"
+            ? "the ledger failed while answering; whether the request was recorded is not known"
             : "the request was refused: " + status.getReasonPhrase();
     return Problems.answer(
         Problems.problem(

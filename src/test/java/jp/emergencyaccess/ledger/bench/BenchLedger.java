@@ -32,7 +32,10 @@ final class BenchLedger {
                 "--server.port=0",
                 "--ledger.data-dir=" + dir,
                 "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // The benchmark's municipality (Naha) is in the tests' part of the master.
+                "--ledger.regions.masters=classpath:regions/municipalities.csv,"
+                    + "classpath:regions/test-municipalities.csv"));
     if (options.postgres()) {
       settings.addAll(
           List.of(
