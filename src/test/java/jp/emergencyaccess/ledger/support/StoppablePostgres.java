@@ -22,8 +22,14 @@ public class StoppablePostgres
   private static int port;
   private static EmbeddedPostgres server;
 
-  /** Starts the server (a new data directory the first time, the same one afterwards). */
+  /**
+   * Starts the server (a new data directory the first time, the same one afterwards); a running one
+   * is left as it is (the outage test classes share it, one application context after the other).
+   */
   public static synchronized void start() {
+    if (server != null) {
+      return;
+    }
     try {
       if (dataDir == null) {
         dataDir = Files.createTempDirectory(Path.of("target"), "outage-pg-").toAbsolutePath();
