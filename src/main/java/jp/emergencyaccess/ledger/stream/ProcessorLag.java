@@ -58,7 +58,11 @@ public class ProcessorLag {
     return found;
   }
 
-  /** Events behind the head, NaN when the processor has claimed no segment. */
+  /**
+   * Events behind the head, NaN when the processor has claimed no segment or the store cannot tell
+   * its head (it is unavailable: {@code eventStore} and {@code storeWrites} in the health say so,
+   * and the health and the gauge must still answer).
+   */
   public double of(String name) {
     StreamingEventProcessor processor = streaming().get(name);
     if (processor == null) {
@@ -73,7 +77,13 @@ public class ProcessorLag {
       OptionalLong position = segment.getCurrentPosition();
       lowest = Math.min(lowest, position.orElse(-1));
     }
-    return Math.max(0, head() - lowest);
+    long head;
+    try {
+      head = head();
+    } catch (RuntimeException storeUnavailable) {
+      return Double.NaN;
+    }
+    return Math.max(0, head - lowest);
   }
 
   public synchronized long head() {

@@ -11,10 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code eventProcessors} in /actuator/health: DOWN when a tracking or pooled processor is stopped
- * or in error (itself, or a segment retrying a failed batch) or the store cannot tell how far
- * behind it is, OUT_OF_SERVICE when one is more than
+ * or in error (itself, or a segment retrying a failed batch), OUT_OF_SERVICE when one is more than
  * {@code ledger.stream.max-processor-lag} events behind the head; each processor's state and lag in
- * the details.
+ * the details (no lag while the store cannot tell its head).
  */
 @Component("eventProcessorsHealthIndicator")
 class ProcessorsHealth implements HealthIndicator {
@@ -32,15 +31,7 @@ class ProcessorsHealth implements HealthIndicator {
     Map<String, Object> details = new LinkedHashMap<>();
     for (Map.Entry<String, StreamingEventProcessor> entry : lag.streaming().entrySet()) {
       StreamingEventProcessor processor = entry.getValue();
-      double behind;
-      boolean unknown = false;
-      try {
-        behind = lag.of(entry.getKey());
-      } catch (RuntimeException storeFailed) {
-        // The store did not tell its head (eventStore is DOWN): health must answer, not fail.
-        behind = Double.NaN;
-        unknown = true;
-      }
+      double behind = lag.of(entry.getKey());
       String state;
       // A failing batch leaves its segment in error while the processor retries it.
       if (processor.isError()
@@ -50,9 +41,6 @@ class ProcessorsHealth implements HealthIndicator {
         status = Status.DOWN;
       } else if (!processor.isRunning()) {
         state = "STOPPED";
-        status = Status.DOWN;
-      } else if (unknown) {
-        state = "UNKNOWN";
         status = Status.DOWN;
       } else if (behind > properties.getMaxProcessorLag()) {
         state = "LAGGING";

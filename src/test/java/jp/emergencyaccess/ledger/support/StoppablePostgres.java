@@ -22,8 +22,14 @@ public class StoppablePostgres
   private static int port;
   private static EmbeddedPostgres server;
 
-  /** Starts the server (a new data directory the first time, the same one afterwards). */
+  /**
+   * Starts the server (a new data directory the first time, the same one afterwards); a running one
+   * is left as it is (the outage test classes share it, one application context after the other).
+   */
   public static synchronized void start() {
+    if (server != null) {
+      return;
+    }
     try {
       if (dataDir == null) {
         dataDir = Files.createTempDirectory(Path.of("target"), "outage-pg-").toAbsolutePath();
@@ -38,6 +44,9 @@ public class StoppablePostgres
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
               .setPort(port)
+              // zonky turns synchronous_commit off for speed; a server that is killed must keep
+              // what it acknowledged, as PostgreSQL's default (on) does.
+              .setServerConfig("synchronous_commit", "on")
               .setRegisterShutdownHook(false)
               .start();
     } catch (IOException e) {
@@ -54,6 +63,35 @@ public class StoppablePostgres
       server.close();
     } catch (IOException e) {
       throw new UncheckedIOException("could not stop the outage test's PostgreSQL", e);
+    } finally {
+      server = null;
+    }
+  }
+
+  /**
+   * An immediate shutdown ({@code pg_ctl stop -m immediate}, SIGQUIT to the postmaster): every
+   * process quits at once, as in a crash, and the next start recovers from the write-ahead log.
+   */
+  public static synchronized void crash() {
+    if (server == null) {
+      return;
+    }
+    try {
+      long pid =
+          Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+      Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("could not signal the postmaster " + pid);
+      }
+      ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+      // Releases zonky's lock on the data directory; its own stop fails (nothing runs) and is
+      // logged.
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not crash the outage test's PostgreSQL", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     } finally {
       server = null;
     }
