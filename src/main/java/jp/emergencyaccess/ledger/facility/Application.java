@@ -39,7 +39,7 @@ public class Application {
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   public Recorded handle(SubmitApplication command, FacilityDirectory facilities) {
     if (submitted != null) {
-      sameForm(submitted, command);
+      requireSameForm(submitted, command);
       return Recorded.replayed(applicationId);
     }
     List<String> notAttested = command.attestations().notAttested();
@@ -57,7 +57,8 @@ public class Application {
   }
 
   /** Everything the form says, and when it was sent if the retry says so. */
-  private static void sameForm(ActivationApplicationSubmitted first, SubmitApplication again) {
+  private static void requireSameForm(
+      ActivationApplicationSubmitted first, SubmitApplication again) {
     SameRequest.of(
             "clientId " + again.clientId() + " of facility " + again.facilityCode(),
             "application " + first.applicationId())

@@ -24,6 +24,12 @@ public class Notice {
 
   protected Notice() {}
 
+  /**
+   * Loads the notice if it exists rather than being a constructor: a retry is then answered from
+   * the recorded notice, and a refusal is an ordinary 409. (Axon's repository logs any exception of
+   * a creating handler — a constructor, or {@code CreationPolicy.ALWAYS} — as a WARN with its stack
+   * trace; refusals are expected answers, not faults.)
+   */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   public Recorded handle(RegisterNotice command, NoticeDirectory directory) {
