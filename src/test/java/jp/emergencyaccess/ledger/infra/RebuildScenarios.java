@@ -109,6 +109,12 @@ abstract class RebuildScenarios {
   @Test
   @Order(1)
   void aRebuildThatFailsHalfWay_changesNoTable_andTheLedgerAnswersAsBefore() {
+    var refused = new ByteArrayOutputStream();
+    assertThatThrownBy(() -> rebuild(refused, "--test.rebuild.unresettable=true"))
+        .isInstanceOf(ProjectionRebuild.NotResettable.class)
+        .hasMessageContaining("notices: " + UnresettableReadModel.class.getName());
+    assertThat(refused.toString(StandardCharsets.UTF_8)).doesNotContain("rebuilding");
+
     long failAt = storedEvents - 3;
     var output = new ByteArrayOutputStream();
     assertThatThrownBy(() -> rebuild(output, "--test.rebuild.fail-at-event=" + failAt))
@@ -158,8 +164,25 @@ abstract class RebuildScenarios {
         new ProcessBuilder(childCommand(args("--test.rebuild.halt-at-event=" + storedEvents / 2)))
             .redirectErrorStream(true)
             .start();
-    String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(child.waitFor()).as(printed).isEqualTo(137);
+    var output = new ByteArrayOutputStream();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                child.getInputStream().transferTo(output);
+              } catch (java.io.IOException e) {
+                // the child is gone; what it printed so far is kept
+              }
+            });
+    reader.start();
+    boolean ended = child.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+    if (!ended) {
+      child.destroyForcibly().waitFor();
+    }
+    reader.join();
+    String printed = output.toString(StandardCharsets.UTF_8);
+    assertThat(ended).as("the rebuild JVM ended: " + printed).isTrue();
+    assertThat(child.exitValue()).as(printed).isEqualTo(137);
     assertThat(printed).contains("halting at event");
 
     assertThatThrownBy(() -> startLedger(false).close())
