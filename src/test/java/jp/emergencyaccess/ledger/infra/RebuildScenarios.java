@@ -122,7 +122,9 @@ abstract class RebuildScenarios {
     assertThatThrownBy(() -> rebuild(output, "--test.rebuild.fail-at-event=" + failAt))
         .hasStackTraceContaining("injected failure at event " + failAt);
     String printed = output.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("rebuild FAILED at event " + failAt, "rolled back");
+    assertThat(printed)
+        .contains("rebuild FAILED at event " + failAt)
+        .contains("injected failure at event " + failAt + "; rolled back");
     assertThat(printed).contains("  1000 events replayed");
 
     assertThat(tablesNow()).isEqualTo(tables);
