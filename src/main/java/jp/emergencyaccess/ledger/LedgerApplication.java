@@ -14,9 +14,10 @@ public class LedgerApplication {
       System.exit(
           IntegrityCommandLine.verify(Arrays.copyOfRange(args, 1, args.length), System.out));
     }
-    // "rebuild" replays the events into the transactional read models (README).
-    if (CommandLine.run(LedgerApplication.class, args)) {
-      return;
+    // "rebuild" replays the events into the transactional read models (README). The exit is
+    // explicit: after a failure, threads the context left behind would keep the JVM alive.
+    if (CommandLine.names(args)) {
+      System.exit(CommandLine.exitCode(LedgerApplication.class, args));
     }
     SpringApplication.run(LedgerApplication.class, args);
   }

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -95,13 +96,22 @@ public class ProjectionRebuild {
             marker.clear();
           });
     } catch (RuntimeException e) {
-      transactions.executeWithoutResult(t -> marker.clear());
+      try {
+        transactions.executeWithoutResult(t -> marker.clear());
+      } catch (RuntimeException cleared) {
+        // The mark stays, and with it the ledger's refusal to start: safe, and the failure shown
+        // below is the one that matters.
+        e.addSuppressed(cleared);
+      }
+      String where =
+          replay.current != null
+              ? "at event " + (replay.count + 1) + " (" + replay.current + ")"
+              : replay.count == 0 ? "before the first event" : "after the last event";
       progress.println(
-          "rebuild FAILED at event "
-              + (replay.count + 1)
-              + (replay.current == null ? "" : " (" + replay.current + ")")
+          "rebuild FAILED "
+              + where
               + ": "
-              + e.getMessage()
+              + NestedExceptionUtils.getMostSpecificCause(e).getMessage()
               + "; rolled back, the read models are as they were before");
       throw e;
     }

@@ -46,7 +46,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class RebuildScenarios {
-  private static final int LOOKUPS = 400;
+  /** A small demo by default; {@code -Drebuild.test-lookups=32000} rebuilds the full demo. */
+  private static final int LOOKUPS = Integer.getInteger("rebuild.test-lookups", 400);
+
   private static final String CLINIC = "1719000018";
   private static final String DEMO_CLINIC = "demo-clinic";
 
@@ -109,12 +111,20 @@ abstract class RebuildScenarios {
   @Test
   @Order(1)
   void aRebuildThatFailsHalfWay_changesNoTable_andTheLedgerAnswersAsBefore() {
+    var refused = new ByteArrayOutputStream();
+    assertThatThrownBy(() -> rebuild(refused, "--test.rebuild.unresettable=true"))
+        .isInstanceOf(ProjectionRebuild.NotResettable.class)
+        .hasMessageContaining("notices: " + UnresettableReadModel.class.getName());
+    assertThat(refused.toString(StandardCharsets.UTF_8)).doesNotContain("rebuilding");
+
     long failAt = storedEvents - 3;
     var output = new ByteArrayOutputStream();
     assertThatThrownBy(() -> rebuild(output, "--test.rebuild.fail-at-event=" + failAt))
         .hasStackTraceContaining("injected failure at event " + failAt);
     String printed = output.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("rebuild FAILED at event " + failAt, "rolled back");
+    assertThat(printed)
+        .contains("rebuild FAILED at event " + failAt)
+        .contains("injected failure at event " + failAt + "; rolled back");
     assertThat(printed).contains("  1000 events replayed");
 
     assertThat(tablesNow()).isEqualTo(tables);
@@ -143,10 +153,11 @@ abstract class RebuildScenarios {
       Map<String, String> after = answers(api);
       assertSameAnswers(after);
       assertThat(lookups(api, "after-rebuild")).isEqualTo(lookups);
+      String done = printed.lines().filter(l -> l.startsWith("done: ")).findFirst().orElseThrow();
       System.out.printf(
-          "rebuild on %s: %d events replayed, the task took %.1f s (context start included);"
+          "rebuild on %s: \"%s\"; the task took %.1f s (context start included);"
               + " %d query answers and %d lookup decisions compared, all equal%n",
-          getClass().getSimpleName(), storedEvents, seconds, after.size(), lookups.size());
+          getClass().getSimpleName(), done, seconds, after.size(), lookups.size());
       recordAnswers(ledger);
     }
   }
@@ -158,8 +169,25 @@ abstract class RebuildScenarios {
         new ProcessBuilder(childCommand(args("--test.rebuild.halt-at-event=" + storedEvents / 2)))
             .redirectErrorStream(true)
             .start();
-    String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(child.waitFor()).as(printed).isEqualTo(137);
+    var output = new ByteArrayOutputStream();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                child.getInputStream().transferTo(output);
+              } catch (java.io.IOException e) {
+                // the child is gone; what it printed so far is kept
+              }
+            });
+    reader.start();
+    boolean ended = child.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+    if (!ended) {
+      child.destroyForcibly().waitFor();
+    }
+    reader.join();
+    String printed = output.toString(StandardCharsets.UTF_8);
+    assertThat(ended).as("the rebuild JVM ended: " + printed).isTrue();
+    assertThat(child.exitValue()).as(printed).isEqualTo(137);
     assertThat(printed).contains("halting at event");
 
     assertThatThrownBy(() -> startLedger(false).close())
