@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.stream;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -25,9 +26,17 @@ class DeadLettersHealth implements HealthIndicator {
 
   @Override
   public Health health() {
+    List<DeadLetters.Count> counts;
+    try {
+      counts = deadLetters.counts();
+    } catch (RuntimeException storeFailed) {
+      // The queue lives in the store: while the store is away, eventStore and storeWrites say so,
+      // and the health must still answer rather than fail as a whole.
+      return Health.unknown().withDetail("error", storeFailed.getClass().getSimpleName()).build();
+    }
     Status status = Status.UP;
     Map<String, Object> details = new LinkedHashMap<>();
-    for (DeadLetters.Count count : deadLetters.counts()) {
+    for (DeadLetters.Count count : counts) {
       if (count.letters() > 0) {
         status = DEGRADED;
       }

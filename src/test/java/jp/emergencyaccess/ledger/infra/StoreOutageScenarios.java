@@ -113,7 +113,8 @@ abstract class StoreOutageScenarios extends HttpTest {
                 "postalCode", "900-8570",
                 "address", "Naha 1-1",
                 "municipalityCode", region,
-                "phone", "098-866-2333")));
+                "phone", "098-866-2333",
+                "at", "2020-01-01T00:00:00+09:00")));
     String notice = TestCodes.noticeId("outage");
     expect(201, mhlw.post("/api/notices", notice(notice)));
     expect(
