@@ -27,6 +27,12 @@ public final class StoreFailures {
   private static final Set<Integer> H2_UNAVAILABLE =
       Set.of(90098, 90121, 90028, 90031, 90097, 90067);
 
+  /**
+   * What the pool's proxy of a connection it has already closed (evicted after the store dropped
+   * it) throws, without a SQL state, when a statement is still made on it.
+   */
+  private static final String HIKARI_CLOSED = "Connection is closed";
+
   private StoreFailures() {}
 
   /**
@@ -65,6 +71,7 @@ public final class StoreFailures {
     }
     if (t instanceof SQLException sql) {
       return t instanceof SQLTransientException
+          || HIKARI_CLOSED.equals(sql.getMessage()) && sql.getSQLState() == null
           || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException
           || unavailableState(sql.getSQLState())

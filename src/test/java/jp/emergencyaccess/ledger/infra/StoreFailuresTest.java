@@ -27,6 +27,12 @@ class StoreFailuresTest {
                         "terminating connection due to administrator command", "57P01"))))
         .isTrue();
     assertThat(StoreFailures.unavailable(new SQLException("disk full", "53100"))).isTrue();
+    // A statement on a connection the pool closed after the store dropped it.
+    assertThat(
+            StoreFailures.unavailable(
+                new org.axonframework.common.jdbc.JdbcException(
+                    "Failed to create a SQL statement", new SQLException("Connection is closed"))))
+        .isTrue();
   }
 
   @Test
