@@ -53,28 +53,4 @@ public record ViewMedicalInfo(
       throw new InvalidField("at", "is required");
     }
   }
-
-  /** A lookup at a stated instant. */
-  public ViewMedicalInfo(
-      String viewId,
-      String requestId,
-      String facilityCode,
-      String viewerId,
-      ViewerRole viewerRole,
-      String patientRef,
-      List<InfoCategory> categories,
-      String consentId,
-      Instant at) {
-    this(
-        viewId,
-        requestId,
-        facilityCode,
-        viewerId,
-        viewerRole,
-        patientRef,
-        categories,
-        consentId,
-        at,
-        true);
-  }
 }

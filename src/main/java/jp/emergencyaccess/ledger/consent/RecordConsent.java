@@ -44,26 +44,4 @@ public record RecordConsent(
       throw new InvalidField("at", "is required");
     }
   }
-
-  /** A consent at a stated instant. */
-  public RecordConsent(
-      String consentId,
-      String facilityCode,
-      String patientRef,
-      ConsentBasis basis,
-      Identification identification,
-      String exemptionReason,
-      String recordedBy,
-      Instant at) {
-    this(
-        consentId,
-        facilityCode,
-        patientRef,
-        basis,
-        identification,
-        exemptionReason,
-        recordedBy,
-        at,
-        true);
-  }
 }

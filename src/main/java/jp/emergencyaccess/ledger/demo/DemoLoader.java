@@ -212,7 +212,8 @@ public class DemoLoader {
                             f.address(),
                             f.municipalityCode(),
                             f.phone(),
-                            at))));
+                            at,
+                            true))));
       }
     }
     waitFor(sent);
@@ -250,7 +251,8 @@ public class DemoLoader {
                 new Applicant("デモ 管理者 " + f.index(), f.address()),
                 a.clientId(),
                 "demo-facility-" + f.index(),
-                a.submittedAt()));
+                a.submittedAt(),
+                true));
         submitted++;
       }
       var status = applications.find(id).map(ApplicationSummary::status).orElseThrow();

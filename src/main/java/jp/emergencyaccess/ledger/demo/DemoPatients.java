@@ -75,7 +75,8 @@ final class DemoPatients {
                             consent.identification(),
                             consent.exemptionReason(),
                             "demo-staff",
-                            consent.at()));
+                            consent.at(),
+                            true));
                     consents.incrementAndGet();
                   }
                 }
@@ -103,7 +104,8 @@ final class DemoPatients {
                             ref,
                             lookup.categories(),
                             lookup.citesConsent() ? consentId : null,
-                            lookup.at()));
+                            lookup.at(),
+                            true));
                     sent.incrementAndGet();
                   }
                   int n = done.incrementAndGet();

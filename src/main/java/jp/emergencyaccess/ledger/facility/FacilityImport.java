@@ -164,7 +164,8 @@ public class FacilityImport {
               c.get(5),
               c.get(6),
               c.get(7),
-              at);
+              at,
+              true);
       regions.require("municipalityCode", row.municipalityCode());
       return row;
     } catch (InvalidField e) {

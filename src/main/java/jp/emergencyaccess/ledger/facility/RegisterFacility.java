@@ -53,19 +53,4 @@ public record RegisterFacility(
     FacilityText.require("address", address, 300);
     FacilityText.phone(phone);
   }
-
-  /** A registration at a stated instant. */
-  public RegisterFacility(
-      String facilityCode,
-      FacilityKind kind,
-      String name,
-      String nameKana,
-      String postalCode,
-      String address,
-      String municipalityCode,
-      String phone,
-      Instant at) {
-    this(
-        facilityCode, kind, name, nameKana, postalCode, address, municipalityCode, phone, at, true);
-  }
 }

@@ -72,42 +72,6 @@ public record SubmitApplication(
     }
   }
 
-  /** A submission at a stated instant. */
-  public SubmitApplication(
-      String applicationId,
-      String facilityCode,
-      FacilityKind kind,
-      String name,
-      String nameKana,
-      String postalCode,
-      String address,
-      String phone,
-      String reason,
-      Period requested,
-      Attestations attestations,
-      Applicant applicant,
-      String clientId,
-      String submittedBy,
-      Instant at) {
-    this(
-        applicationId,
-        facilityCode,
-        kind,
-        name,
-        nameKana,
-        postalCode,
-        address,
-        phone,
-        reason,
-        requested,
-        attestations,
-        applicant,
-        clientId,
-        submittedBy,
-        at,
-        true);
-  }
-
   private static void requireAnswered(String field, Boolean value) {
     if (value == null) {
       throw new InvalidField(field, "is required (true or false)");

@@ -24,10 +24,4 @@ public record OpenInquiry(
     InquiryIds.checkClientId(clientId);
     InquiryText.requireAt(at);
   }
-
-  /** An opening at a stated instant. */
-  public OpenInquiry(
-      String inquiryId, String facilityCode, String reason, String clientId, Instant at) {
-    this(inquiryId, facilityCode, reason, clientId, at, true);
-  }
 }

@@ -74,7 +74,7 @@ class MedicalInfoViewTest {
 
   private static ViewMedicalInfo view(String consentId) {
     return new ViewMedicalInfo(
-        VIEW, "r-1", FACILITY, "dr-1", ViewerRole.DOCTOR, PATIENT, CATEGORIES, consentId, AT);
+        VIEW, "r-1", FACILITY, "dr-1", ViewerRole.DOCTOR, PATIENT, CATEGORIES, consentId, AT, true);
   }
 
   private static MedicalInfoViewed viewed() {
@@ -197,7 +197,8 @@ class MedicalInfoViewTest {
             "fedcba9876543210fedcba9876543210",
             CATEGORIES,
             null,
-            AT.plusSeconds(86_400));
+            AT.plusSeconds(86_400),
+            true);
     fixture
         .given(viewed())
         .when(new RecallView(other))
@@ -225,7 +226,16 @@ class MedicalInfoViewTest {
     assertThatThrownBy(
             () ->
                 new ViewMedicalInfo(
-                    VIEW, "r-1", FACILITY, "dr-1", ViewerRole.DOCTOR, PATIENT, List.of(), null, AT))
+                    VIEW,
+                    "r-1",
+                    FACILITY,
+                    "dr-1",
+                    ViewerRole.DOCTOR,
+                    PATIENT,
+                    List.of(),
+                    null,
+                    AT,
+                    true))
         .hasMessageContaining("categories");
     assertThatThrownBy(
             () ->
@@ -238,12 +248,13 @@ class MedicalInfoViewTest {
                     PATIENT,
                     CATEGORIES,
                     null,
-                    AT))
+                    AT,
+                    true))
         .hasMessageContaining("requestId");
     assertThatThrownBy(
             () ->
                 new ViewMedicalInfo(
-                    VIEW, "r-1", FACILITY, "dr-1", null, PATIENT, CATEGORIES, null, AT))
+                    VIEW, "r-1", FACILITY, "dr-1", null, PATIENT, CATEGORIES, null, AT, true))
         .hasMessageContaining("viewerRole");
   }
 

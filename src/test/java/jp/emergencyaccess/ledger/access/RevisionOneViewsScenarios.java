@@ -150,7 +150,8 @@ abstract class RevisionOneViewsScenarios extends HttpTest {
                     "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
                     List.of(InfoCategory.MEDICATION, InfoCategory.DISPENSING),
                     "c0a1b2c3-d4e5-3f60-8172-839405a6b7c8",
-                    Instant.parse("2024-01-10T01:15:00Z"))),
+                    Instant.parse("2024-01-10T01:15:00Z"),
+                    true)),
             30,
             java.util.concurrent.TimeUnit.SECONDS);
     assertThat(recalled.coveredBy())

@@ -149,6 +149,7 @@ abstract class ViewGroupCommitScenarios extends HttpTest {
         pseudonyms.refOf(patientId),
         List.of(InfoCategory.MEDICATION),
         consentId,
-        AT);
+        AT,
+        true);
   }
 }

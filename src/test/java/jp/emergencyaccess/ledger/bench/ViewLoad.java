@@ -116,7 +116,8 @@ final class ViewLoad {
                       patientRef,
                       List.of(InfoCategory.MEDICATION),
                       client.consentId(),
-                      at))
+                      at,
+                      true))
               .allowed();
         });
   }

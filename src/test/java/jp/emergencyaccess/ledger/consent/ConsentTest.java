@@ -32,7 +32,8 @@ class ConsentTest {
         Identification.INSURED_NUMBER,
         null,
         "nurse Sato",
-        AT);
+        AT,
+        true);
   }
 
   private static ConsentRecorded recorded() {
@@ -69,7 +70,8 @@ class ConsentTest {
               Identification.FAMILY_INFO,
               "unconscious, no family reachable",
               "Dr. Ito",
-              AT);
+              AT,
+              true);
       fixture
           .givenNoPriorActivity()
           .when(command)
@@ -107,7 +109,8 @@ class ConsentTest {
                   Identification.ID_DOCUMENT,
                   null,
                   "nurse Sato",
-                  AT.plusSeconds(60)))
+                  AT.plusSeconds(60),
+                  true))
           .expectNoEvents()
           .expectException(RuleViolation.class)
           .expectExceptionMessage(containsString("with other identification, at;"));
@@ -125,7 +128,8 @@ class ConsentTest {
                       Identification.FAMILY_INFO,
                       " ",
                       "Dr. Ito",
-                      AT))
+                      AT,
+                      true))
           .isInstanceOf(InvalidField.class)
           .hasMessageContaining("exemptionReason");
       assertThatThrownBy(
@@ -138,7 +142,8 @@ class ConsentTest {
                       Identification.FAMILY_INFO,
                       "why",
                       "Dr. Ito",
-                      AT))
+                      AT,
+                      true))
           .hasMessageContaining("only for basis EMERGENCY_EXEMPTION");
     }
 
@@ -147,11 +152,12 @@ class ConsentTest {
       assertThatThrownBy(
               () ->
                   new RecordConsent(
-                      ID, FACILITY, PATIENT, null, Identification.ID_DOCUMENT, null, "x", AT))
+                      ID, FACILITY, PATIENT, null, Identification.ID_DOCUMENT, null, "x", AT, true))
           .hasMessageContaining("basis");
       assertThatThrownBy(
               () ->
-                  new RecordConsent(ID, FACILITY, PATIENT, ConsentBasis.ORAL, null, null, "x", AT))
+                  new RecordConsent(
+                      ID, FACILITY, PATIENT, ConsentBasis.ORAL, null, null, "x", AT, true))
           .hasMessageContaining("identification");
       assertThatThrownBy(
               () ->
@@ -163,7 +169,8 @@ class ConsentTest {
                       Identification.ID_DOCUMENT,
                       null,
                       "",
-                      AT))
+                      AT,
+                      true))
           .hasMessageContaining("recordedBy");
     }
   }

@@ -38,7 +38,8 @@ class ApplicationTest {
         new Applicant("富山 太郎", "富山県富山市"),
         "form-1",
         "toyama-pharmacy",
-        AT);
+        AT,
+        true);
   }
 
   static ActivationApplicationSubmitted submitted() {

@@ -28,7 +28,8 @@ class FacilityRegistrationTest {
         "富山県富山市明輪町1-1",
         municipality,
         "076-000-0000",
-        AT);
+        AT,
+        true);
   }
 
   static FacilityRegistered registered() {
@@ -83,7 +84,8 @@ class FacilityRegistrationTest {
                 same.address(),
                 same.municipalityCode(),
                 same.phone(),
-                same.at()))
+                same.at(),
+                true))
         .expectException(RuleViolation.class)
         .expectExceptionMessage(containsString("already registered"))
         .expectNoEvents();

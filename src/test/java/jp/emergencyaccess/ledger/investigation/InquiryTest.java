@@ -101,7 +101,7 @@ class InquiryTest {
     void open_isRecorded_forARegisteredFacility() {
       fixture
           .givenNoPriorActivity()
-          .when(new OpenInquiry(ID, KANAZAWA, "many lookups at night", "inquiry-test", T))
+          .when(new OpenInquiry(ID, KANAZAWA, "many lookups at night", "inquiry-test", T, true))
           .expectEvents(opened())
           .expectResultMessagePayload(Recorded.created(ID));
     }
@@ -110,7 +110,7 @@ class InquiryTest {
     void open_recordsNothing_whenTheSameClientIdSendsTheSameRequestAgain() {
       fixture
           .given(opened())
-          .when(new OpenInquiry(ID, KANAZAWA, "many lookups at night", "inquiry-test", T))
+          .when(new OpenInquiry(ID, KANAZAWA, "many lookups at night", "inquiry-test", T, true))
           .expectNoEvents()
           .expectResultMessagePayload(Recorded.replayed(ID));
     }
@@ -119,7 +119,7 @@ class InquiryTest {
     void open_isRefused_whenTheClientIdWasUsedForAnotherRequest() {
       fixture
           .given(opened())
-          .when(new OpenInquiry(ID, KANAZAWA, "another reason", "inquiry-test", T))
+          .when(new OpenInquiry(ID, KANAZAWA, "another reason", "inquiry-test", T, true))
           .expectException(RuleViolation.class)
           .expectExceptionMessage(containsString("already recorded inquiry"))
           .expectNoEvents();
@@ -129,7 +129,7 @@ class InquiryTest {
     void open_isRefused_whenTheFacilityIsNotRegistered() {
       fixture
           .givenNoPriorActivity()
-          .when(new OpenInquiry(ID, UNKNOWN, "reason", null, T))
+          .when(new OpenInquiry(ID, UNKNOWN, "reason", null, T, true))
           .expectException(RuleViolation.class)
           .expectExceptionMessage(containsString("not registered"))
           .expectNoEvents();
@@ -137,14 +137,14 @@ class InquiryTest {
 
     @Test
     void open_isRefused_withAMalformedFacilityCode() {
-      assertThatThrownBy(() -> new OpenInquiry(ID, "1710112340", "reason", null, T))
+      assertThatThrownBy(() -> new OpenInquiry(ID, "1710112340", "reason", null, T, true))
           .isInstanceOf(InvalidField.class)
           .hasMessageContaining("check digit");
     }
 
     @Test
     void open_isRefused_withoutAReason() {
-      assertThatThrownBy(() -> new OpenInquiry(ID, KANAZAWA, " ", null, T))
+      assertThatThrownBy(() -> new OpenInquiry(ID, KANAZAWA, " ", null, T, true))
           .isInstanceOf(InvalidField.class)
           .hasMessageContaining("reason");
     }
