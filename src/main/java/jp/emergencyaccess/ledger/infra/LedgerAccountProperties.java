@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Accounts from configuration: {@code ledger.accounts.<name>.password} ({bcrypt}/{noop} form),
- * {@code .role} and {@code .facility-code}. The dev accounts mhlw/fund/monitor exist only while
- * {@code ledger.dev-accounts} is true (the embedded default).
+ * {@code .role} and {@code .facility-code}. The dev accounts mhlw/fund/monitor/portal exist only
+ * while {@code ledger.dev-accounts} is true (the embedded default).
  */
 @ConfigurationProperties("ledger")
 public class LedgerAccountProperties {

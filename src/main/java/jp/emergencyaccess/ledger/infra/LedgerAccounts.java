@@ -12,7 +12,7 @@ class LedgerAccounts implements UserDetailsService {
 
   LedgerAccounts(LedgerAccountProperties properties) {
     if (properties.isDevAccounts()) {
-      for (Role role : new Role[] {Role.MHLW, Role.FUND, Role.MONITOR}) {
+      for (Role role : new Role[] {Role.MHLW, Role.FUND, Role.MONITOR, Role.PORTAL}) {
         String name = role.name().toLowerCase();
         byName.put(name, new LedgerAccount(name, "{noop}" + name, role, null));
       }

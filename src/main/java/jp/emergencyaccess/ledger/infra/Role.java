@@ -1,6 +1,6 @@
 package jp.emergencyaccess.ledger.infra;
 
-/** The four kinds of account of SPEC §4. */
+/** The kinds of account of SPEC §4 and §10. */
 public enum Role {
   /** The health ministry: notices, activation, facilities, decisions. */
   MHLW,
@@ -9,7 +9,12 @@ public enum Role {
   /** One medical institution or pharmacy, bound to its facility code. */
   FACILITY,
   /** Monitoring: stream, metrics, activation state. */
-  MONITOR;
+  MONITOR,
+  /**
+   * A patient portal's system account: only a patient's own access report and the AuditEvent search
+   * of one patient (patientreport).
+   */
+  PORTAL;
 
   public String authority() {
     return "ROLE_" + name();

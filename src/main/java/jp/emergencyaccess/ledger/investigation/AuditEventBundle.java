@@ -23,9 +23,52 @@ public final class AuditEventBundle {
   static final String PATIENT_REF_SYSTEM = "urn:emergency-access-ledger:patient-ref";
 
   private final JsonGenerator json;
+  private final boolean patientFacing;
+  private boolean searchset;
 
   public AuditEventBundle(JsonGenerator json) {
+    this(json, false);
+  }
+
+  /**
+   * {@code patientFacing}: without the viewer's identity and the consent's id (a patient's own
+   * search shows facilities, not their staff); the viewer agent keeps its type and role.
+   */
+  public AuditEventBundle(JsonGenerator json, boolean patientFacing) {
     this.json = json;
+    this.patientFacing = patientFacing;
+  }
+
+  /**
+   * Starts a {@code searchset} bundle (an AuditEvent search's answer): {@code total} matches, a
+   * {@code self} link and a {@code next} link (null on the last page); each entry is a match.
+   */
+  public void startSearchset(
+      String bundleId, Instant timestamp, long total, String self, String next) {
+    searchset = true;
+    io(
+        () -> {
+          json.writeStartObject();
+          json.writeStringField("resourceType", "Bundle");
+          json.writeStringField("id", bundleId);
+          json.writeStringField("type", "searchset");
+          json.writeStringField("timestamp", IsoText.of(timestamp));
+          json.writeNumberField("total", total);
+          json.writeArrayFieldStart("link");
+          link("self", self);
+          if (next != null) {
+            link("next", next);
+          }
+          json.writeEndArray();
+          json.writeArrayFieldStart("entry");
+        });
+  }
+
+  private void link(String relation, String url) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("relation", relation);
+    json.writeStringField("url", url);
+    json.writeEndObject();
   }
 
   public void start(String bundleId, Instant timestamp) {
@@ -48,6 +91,11 @@ public final class AuditEventBundle {
           json.writeObjectFieldStart("resource");
           auditEvent(a);
           json.writeEndObject();
+          if (searchset) {
+            json.writeObjectFieldStart("search");
+            json.writeStringField("mode", "match");
+            json.writeEndObject();
+          }
           json.writeEndObject();
         });
   }
@@ -142,10 +190,12 @@ public final class AuditEventBundle {
     json.writeStringField("text", a.viewerRole());
     json.writeEndObject();
     json.writeEndArray();
-    json.writeObjectFieldStart("who");
-    identifier(VIEWER_SYSTEM + ":" + a.facilityCode(), a.viewerId());
-    json.writeStringField("display", a.viewerId());
-    json.writeEndObject();
+    if (!patientFacing) {
+      json.writeObjectFieldStart("who");
+      identifier(VIEWER_SYSTEM + ":" + a.facilityCode(), a.viewerId());
+      json.writeStringField("display", a.viewerId());
+      json.writeEndObject();
+    }
     json.writeBooleanField("requestor", true);
     json.writeEndObject();
   }
@@ -164,7 +214,7 @@ public final class AuditEventBundle {
     json.writeEndObject();
     json.writeArrayFieldStart("detail");
     detail("categories", String.join(",", a.categories()));
-    if (a.consentId() != null) {
+    if (a.consentId() != null && !patientFacing) {
       detail("consentId", a.consentId());
     }
     if (a.consentBasis() != null) {
