@@ -22,7 +22,14 @@ class ArchitectureTest {
   /** The feature packages that hold domain code (no HTTP, no wiring). */
   static final List<String> FEATURES =
       List.of(
-          "notice", "activation", "facility", "consent", "access", "investigation", "integrity");
+          "notice",
+          "activation",
+          "facility",
+          "consent",
+          "access",
+          "investigation",
+          "integrity",
+          "patientreport");
 
   private static JavaClasses classes;
 

@@ -14,19 +14,19 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
 
 /** Parses and validates FHIR R4 JSON with HAPI's instance validator (the R4 core profiles). */
-final class FhirCheck {
+public final class FhirCheck {
   static final String ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
   private static final FhirContext R4 = FhirContext.forR4Cached();
   private static FhirValidator validator;
 
   private FhirCheck() {}
 
-  static Bundle parse(String json) {
+  public static Bundle parse(String json) {
     return R4.newJsonParser().parseResource(Bundle.class, json);
   }
 
   /** The error and fatal messages of validating the resource; empty when it is valid. */
-  static synchronized List<String> errors(String json) {
+  public static synchronized List<String> errors(String json) {
     if (validator == null) {
       ValidationSupportChain chain =
           new ValidationSupportChain(

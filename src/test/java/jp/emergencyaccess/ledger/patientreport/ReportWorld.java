@@ -1,0 +1,184 @@
+package jp.emergencyaccess.ledger.patientreport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.TestCodes;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Facilities (report-NN clinics and hospitals, report-pNN pharmacies of application-test.yml),
+ * activations, consents and lookups of the patient-report scenarios, over real HTTP.
+ */
+final class ReportWorld {
+  private static final AtomicInteger CLINICS = new AtomicInteger();
+  private static final AtomicInteger PHARMACIES = new AtomicInteger();
+
+  record Place(String account, String facilityCode, String name, String kind) {}
+
+  private final Api api;
+  private final JdbcTemplate jdbc;
+
+  ReportWorld(Api api, JdbcTemplate jdbc) {
+    this.api = api;
+    this.jdbc = jdbc;
+  }
+
+  /** A registered facility of that kind with a fresh account, its region activated in 2024. */
+  Place facility(String kind, String name) {
+    boolean pharmacy = kind.equals("PHARMACY");
+    int n = (pharmacy ? PHARMACIES : CLINICS).incrementAndGet();
+    if (n > (pharmacy ? 8 : 16)) {
+      throw new IllegalStateException("add report-NN accounts to application-test.yml");
+    }
+    String nine = String.format("47%c9%05d", pharmacy ? '4' : '1', 200 + n);
+    String account = String.format(pharmacy ? "report-p%02d" : "report-%02d", n);
+    Place place = new Place(account, nine + FacilityCode.checkDigit(nine), name, kind);
+    String municipality = TestCodes.okinawaMunicipality();
+    var reply =
+        api.as("mhlw")
+            .post(
+                "/api/facilities",
+                Map.of(
+                    "facilityCode", place.facilityCode(),
+                    "kind", kind,
+                    "name", name,
+                    "nameKana", "テスト",
+                    "postalCode", "900-8570",
+                    "address", "那覇市泉崎1-2-2",
+                    "municipalityCode", municipality,
+                    "phone", "098-866-2333",
+                    "at", "2020-01-01T00:00:00+09:00"));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    String noticeId = TestCodes.noticeId("report");
+    var notice =
+        api.as("mhlw")
+            .post(
+                "/api/notices",
+                Map.of(
+                    "noticeId",
+                    noticeId,
+                    "series",
+                    TestCodes.series(),
+                    "revision",
+                    1,
+                    "issuedOn",
+                    "2024-01-01",
+                    "title",
+                    "activation for patient-report tests"));
+    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+    var activated =
+        api.as("mhlw")
+            .post(
+                "/api/regions/" + municipality + "/activate",
+                Map.of("from", "2024-01-01", "until", "2024-12-31", "noticeId", noticeId));
+    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    return place;
+  }
+
+  /** Records consent (ORAL) or the emergency exemption and returns the consent id. */
+  String consent(Place place, String patientId, String basis, String at) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("facilityCode", place.facilityCode());
+    body.put("patientId", patientId);
+    body.put("basis", basis);
+    body.put("identification", "INSURED_NUMBER");
+    if (basis.equals("EMERGENCY_EXEMPTION")) {
+      body.put("exemptionReason", "unconscious after the earthquake");
+    }
+    body.put("recordedBy", "nurse Higa");
+    body.put("at", at);
+    var reply = api.as(place.account()).post("/api/consents", body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().get("consentId").asText();
+  }
+
+  /** A lookup by dr-kinjo (without consent when consentId is null); returns its patientRef. */
+  String view(Place place, String patientId, String consentId, String at, String... categories) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("requestId", "r-" + TestCodes.noticeId("view"));
+    body.put("facilityCode", place.facilityCode());
+    body.put("viewerId", "dr-kinjo");
+    body.put("viewerRole", "DOCTOR");
+    body.put("patientId", patientId);
+    body.put(
+        "categories", List.of(categories.length == 0 ? new String[] {"MEDICATION"} : categories));
+    if (consentId != null) {
+      body.put("consentId", consentId);
+    }
+    body.put("at", at);
+    var reply = api.as(place.account()).post("/api/views", body);
+    assertThat(reply.status()).as(reply.toString()).isIn(201, 403);
+    return reply.json().get("patientRef").asText();
+  }
+
+  /** Waits until the access history holds that many attempts of the patient. */
+  void awaitAttempts(String patientRef, long count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long seen = 0;
+    while (System.nanoTime() < deadline) {
+      seen =
+          jdbc.queryForObject(
+              "select count(*) from access_attempt where patient_ref = ?", Long.class, patientRef);
+      if (seen >= count) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("history holds " + seen + " of " + count + " attempts");
+  }
+
+  Api.Reply report(String account, Map<String, Object> body) {
+    return api.as(account).post("/api/patient-access-report", body);
+  }
+
+  Api.Reply print(String account, Map<String, Object> body) {
+    return api.as(account).post("/api/patient-access-report/print", body);
+  }
+
+  Api.Reply search(String account, String form) {
+    return api.as(account)
+        .postRaw(
+            "/fhir/AuditEvent/_search",
+            "application/x-www-form-urlencoded",
+            form.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Map<String, Object> body(String patientId, String from, String to) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("patientId", patientId);
+    body.put("from", from);
+    body.put("to", to);
+    return body;
+  }
+
+  static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+    Map<String, Object> changed = new LinkedHashMap<>(body);
+    if (value == null) {
+      changed.remove(field);
+    } else {
+      changed.put(field, value);
+    }
+    return changed;
+  }
+
+  /** How many report requests the store holds. */
+  long storedRequests() {
+    return jdbc.queryForObject(
+        "select count(*) from domainevententry where payloadtype = ?",
+        Long.class,
+        PatientAccessReportRequested.class.getName());
+  }
+}
