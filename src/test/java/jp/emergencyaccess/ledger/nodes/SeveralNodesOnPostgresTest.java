@@ -223,6 +223,11 @@ class SeveralNodesOnPostgresTest {
   @Order(6)
   void everyStreamingProcessor_hasEverySegmentClaimedInTheCluster_andEveryNodeSaysSo() {
     awaitEveryProcessorHeld(cluster.alive());
+    for (int n = 0; n < NODES; n++) {
+      // What a load balancer asks: this node can serve.
+      Api.Reply node = cluster.api(n).anonymous().get("/actuator/health/node");
+      assertThat(node.status()).as(node.toString()).isEqualTo(200);
+    }
     Map<String, JsonNode> onA = processors(a());
     assertThat(onA).isNotEmpty();
     for (String name : onA.keySet()) {
