@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.OptionalLong;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.RuleViolation;
-import jp.emergencyaccess.ledger.stream.ProcessorFailures;
-import jp.emergencyaccess.ledger.stream.ProcessorLag;
-import jp.emergencyaccess.ledger.stream.SegmentClaims;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +25,17 @@ import org.springframework.stereotype.Component;
 public class StreamingProcessors {
   private final EventProcessingConfiguration processing;
   private final SegmentClaims claims;
-  private final ProcessorLag lag;
+  private final EventStore store;
   private final ProcessorFailures failures;
 
   public StreamingProcessors(
       EventProcessingConfiguration processing,
       SegmentClaims claims,
-      ProcessorLag lag,
+      EventStore store,
       ProcessorFailures failures) {
     this.processing = processing;
     this.claims = claims;
-    this.lag = lag;
+    this.store = store;
     this.failures = failures;
   }
 
@@ -122,7 +121,8 @@ public class StreamingProcessors {
 
   private Status status(StreamingEventProcessor p) {
     // The head first: a position read after it that reaches it has caught up with it.
-    long head = lag.head();
+    TrackingToken headToken = store.createHeadToken();
+    long head = headToken == null ? -1 : headToken.position().orElse(-1);
     SegmentClaims.Claims held = claims.of(p);
     OptionalLong position = held.lowest();
     boolean error =

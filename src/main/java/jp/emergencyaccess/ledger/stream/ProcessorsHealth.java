@@ -3,6 +3,8 @@ package jp.emergencyaccess.ledger.stream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jp.emergencyaccess.ledger.infra.ProcessorFailures;
+import jp.emergencyaccess.ledger.infra.SegmentClaims;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;

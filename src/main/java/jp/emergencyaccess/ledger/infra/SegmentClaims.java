@@ -1,4 +1,4 @@
-package jp.emergencyaccess.ledger.stream;
+package jp.emergencyaccess.ledger.infra;
 
 import java.util.ArrayList;
 import java.util.List;
