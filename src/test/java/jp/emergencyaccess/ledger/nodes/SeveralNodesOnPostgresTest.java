@@ -252,6 +252,27 @@ class SeveralNodesOnPostgresTest {
 
   @Test
   @Order(7)
+  void aResetOnANode_whileOtherNodesHoldSegments_isRefused_andTheProcessorRunsOn() {
+    String processor = "access-history";
+    int holder = holderOf(processor);
+    int other = (holder + 1) % NODES;
+    long before = storedEvents();
+    Api.Reply reset =
+        cluster.api(other).as("mhlw").post("/api/admin/processors/" + processor + "/reset", "");
+    assertThat(reset.status()).as(reset.toString()).isEqualTo(409);
+    assertThat(reset.contentType()).startsWith("application/problem+json");
+    assertThat(reset.json().path("rule").asText()).isEqualTo("PROCESSOR_CLAIMED_ELSEWHERE");
+    assertThat(storedEvents()).isEqualTo(before);
+    JsonNode health = health(cluster.api(other)).at("/components/eventProcessors");
+    assertThat(health.at("/details/" + processor + "/state").asText())
+        .as(health.toString())
+        .isEqualTo("RUNNING");
+    assertThat(processors(cluster.api(holder)).get(processor).get("segmentsHere").asInt())
+        .isPositive();
+  }
+
+  @Test
+  @Order(8)
   void concurrentLookupsThroughEveryNode_recordOneDecisionEach_andARequestIdSentToTwoNodesOnce()
       throws Exception {
     Place place = PLACES.get("race");
@@ -326,7 +347,7 @@ class SeveralNodesOnPostgresTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aNodeKilledUnderLoad_hasItsSegmentsTakenOver_andNoReadModelLosesOrDoublesALookup()
       throws Exception {
     Place place = PLACES.get("kill");

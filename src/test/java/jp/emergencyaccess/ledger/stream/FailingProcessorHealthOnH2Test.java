@@ -16,8 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A processor that fails on every batch is in error, not running: the health answers DOWN (503)
  * with the failure as its reason at every reading, for a tracking and for a pooled processor, and
- * the processors' answer says {@code error}. Its own context (the failing read models must not
- * reach the other tests).
+ * the processors' answer says {@code error}. A processor with a segment that no node claims (here:
+ * two segments, one thread, one node) is not running either. Its own context (these read models
+ * must not reach the other tests).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,7 +26,12 @@ import org.springframework.test.context.ActiveProfiles;
       "ledger.data-dir=target/test-data/h2-failing-${random.uuid}",
       "test.processors.fail-every-batch=true",
       "axon.eventhandling.processors." + FailingProjections.TRACKING + ".mode=tracking",
-      "axon.eventhandling.processors." + FailingProjections.POOLED + ".mode=pooled"
+      "axon.eventhandling.processors." + FailingProjections.POOLED + ".mode=pooled",
+      "axon.eventhandling.processors." + FailingProjections.HALF_CLAIMED + ".mode=tracking",
+      "axon.eventhandling.processors." + FailingProjections.HALF_CLAIMED + ".thread-count=1",
+      "axon.eventhandling.processors."
+          + FailingProjections.HALF_CLAIMED
+          + ".initial-segment-count=2"
     })
 @ActiveProfiles("test")
 class FailingProcessorHealthOnH2Test extends HttpTest {
@@ -82,6 +88,29 @@ class FailingProcessorHealthOnH2Test extends HttpTest {
     JsonNode pooled = mhlw().get("/api/admin/processors/" + FailingProjections.POOLED).json();
     assertThat(pooled.get("error").asBoolean()).as(pooled.toString()).isTrue();
     assertThat(pooled.get("caughtUp").asBoolean()).as(pooled.toString()).isFalse();
+  }
+
+  @Test
+  void aSegmentThatNoNodeClaims_isReportedOutOfService_withTheSegment() throws Exception {
+    String name = FailingProjections.HALF_CLAIMED;
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    JsonNode processor;
+    do {
+      processor = monitor().get("/actuator/health").json().at("/components/eventProcessors");
+      Thread.sleep(100);
+    } while (processor.at("/details/" + name + "/segments").asInt() < 2
+        && System.nanoTime() < deadline);
+    JsonNode details = processor.at("/details/" + name);
+    assertThat(details.path("state").asText()).as(details.toString()).isEqualTo("UNCLAIMED");
+    assertThat(details.path("segments").asInt()).isEqualTo(2);
+    assertThat(details.path("segmentsHere").asInt()).isEqualTo(1);
+    assertThat(details.path("unclaimedSegments")).hasSize(1);
+    assertThat(details.path("reason").asText()).contains("claimed by no live node");
+    // Never UP while a segment is unclaimed (DOWN here: the failing read models are worse).
+    assertThat(processor.path("status").asText()).isIn("OUT_OF_SERVICE", "DOWN");
+    JsonNode status = mhlw().get("/api/admin/processors/" + name).json();
+    assertThat(status.get("caughtUp").asBoolean()).as(status.toString()).isFalse();
+    assertThat(status.get("unclaimedSegments")).hasSize(1);
   }
 
   private static boolean bothInError(JsonNode health) {

@@ -17,6 +17,9 @@ class FailingProjections {
   static final String TRACKING = "failing-tracking";
   static final String POOLED = "failing-pooled";
 
+  /** A healthy read model whose tracking processor has two segments and one thread. */
+  static final String HALF_CLAIMED = "half-claimed";
+
   @Bean
   Tracking failingTracking() {
     return new Tracking();
@@ -25,6 +28,19 @@ class FailingProjections {
   @Bean
   Pooled failingPooled() {
     return new Pooled();
+  }
+
+  @Bean
+  HalfClaimed halfClaimed() {
+    return new HalfClaimed();
+  }
+
+  @ProcessingGroup(HALF_CLAIMED)
+  static class HalfClaimed {
+    @EventHandler
+    void on(Object event) {
+      // handles every event without writing anything
+    }
   }
 
   @ProcessingGroup(TRACKING)
