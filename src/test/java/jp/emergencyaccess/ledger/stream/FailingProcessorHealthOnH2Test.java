@@ -17,8 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
  * A processor that fails on every batch is in error, not running: the health answers DOWN (503)
  * with the failure as its reason at every reading, for a tracking and for a pooled processor, and
  * the processors' answer says {@code error}. A processor with a segment that no node claims (here:
- * two segments, one thread, one node) is not running either. Its own context (these read models
- * must not reach the other tests).
+ * two segments, one thread, one node) is not running either, and a token store that cannot be read
+ * makes the processors DOWN with the reason rather than failing the health. Its own context (these
+ * read models must not reach the other tests).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -111,6 +112,21 @@ class FailingProcessorHealthOnH2Test extends HttpTest {
     JsonNode status = mhlw().get("/api/admin/processors/" + name).json();
     assertThat(status.get("caughtUp").asBoolean()).as(status.toString()).isFalse();
     assertThat(status.get("unclaimedSegments")).hasSize(1);
+  }
+
+  @Test
+  void aTokenStoreThatCannotBeRead_makesTheProcessorsDown_withTheReason_notAnError() {
+    jdbc.execute("alter table tokenentry rename to tokenentry_away");
+    try {
+      Api.Reply health = monitor().get("/actuator/health");
+      assertThat(health.status()).as(health.toString()).isEqualTo(503);
+      JsonNode processors = health.json().at("/components/eventProcessors");
+      assertThat(processors.path("status").asText()).as(processors.toString()).isEqualTo("DOWN");
+      assertThat(processors.at("/details/reason").asText())
+          .contains("the token store cannot be read");
+    } finally {
+      jdbc.execute("alter table tokenentry_away rename to tokenentry");
+    }
   }
 
   private static boolean bothInError(JsonNode health) {
