@@ -22,14 +22,16 @@ public final class AxonServerReplies {
   /**
    * What the event store's append (the unit of work's commit on the handling node) fails with when
    * Axon Server refuses an event whose aggregate sequence number is taken: Axon Server's
-   * INVALID_SEQUENCE (AXONIQ-2000, gRPC OUT_OF_RANGE), with the message of its SequenceNumberCache.
+   * INVALID_SEQUENCE (AXONIQ-2000, gRPC OUT_OF_RANGE), with the message of its SequenceNumberCache
+   * as a real Axon Server SE 2023.2.1 sent it (its description starts with the code).
    */
   public static StatusRuntimeException sequenceRefused(String aggregateId) {
     return axonServerError(
         Status.OUT_OF_RANGE,
         "AXONIQ-2000",
         String.format(
-            "Invalid sequence number %d for aggregate %s, expected %d", 0, aggregateId, 1));
+            "[AXONIQ-2000] Invalid sequence number %d for aggregate %s, expected %d",
+            0, aggregateId, 1));
   }
 
   /** The status Axon Server sends for one of its error codes (its GrpcExceptionBuilder.build). */
