@@ -98,6 +98,28 @@ class DashboardOnH2Test extends HttpTest {
   }
 
   @Test
+  void theHealthGauge_saysTheStatusTheHealthAnswers() throws Exception {
+    String status =
+        new ObjectMapper()
+            .readTree(monitor().get("/actuator/health").text())
+            .get("status")
+            .asText();
+    String text = monitor().get("/actuator/prometheus").text();
+    List<String> ones = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      Matcher m =
+          Pattern.compile("ledger_health_status\\{status=\"([A-Z_]+)\"\\} (\\S+)").matcher(line);
+      if (m.matches()) {
+        if (Double.parseDouble(m.group(2)) == 1) {
+          ones.add(m.group(1));
+        }
+      }
+    }
+    assertThat(text).contains("ledger_health_status{status=\"DOWN\"}");
+    assertThat(ones).containsExactly(status);
+  }
+
+  @Test
   void theNameExtraction_findsMetricsNotFunctionsOrLabels() {
     assertThat(
             metricsOf(
