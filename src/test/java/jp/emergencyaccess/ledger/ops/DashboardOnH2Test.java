@@ -120,6 +120,25 @@ class DashboardOnH2Test extends HttpTest {
   }
 
   @Test
+  void aVerification_isCountedByItsOutcome() {
+    double before = counted("ok") + counted("unchained") + counted("broken");
+    Api.Reply reply = mhlw().get("/api/integrity/verify?waitSeconds=10");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(counted("ok") + counted("unchained") + counted("broken")).isEqualTo(before + 1);
+    assertThat(counted("broken")).isZero();
+  }
+
+  private double counted(String outcome) {
+    String key = "ledger_integrity_verifications_total{outcome=\"" + outcome + "\"} ";
+    for (String line : monitor().get("/actuator/prometheus").text().split("\n")) {
+      if (line.startsWith(key)) {
+        return Double.parseDouble(line.substring(key.length()));
+      }
+    }
+    throw new AssertionError("no sample " + key);
+  }
+
+  @Test
   void theNameExtraction_findsMetricsNotFunctionsOrLabels() {
     assertThat(
             metricsOf(
