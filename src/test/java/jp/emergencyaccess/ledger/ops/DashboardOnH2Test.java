@@ -87,7 +87,8 @@ class DashboardOnH2Test extends HttpTest {
     long deadline = System.nanoTime() + 60_000_000_000L;
     do {
       exported = exportedNames(monitor());
-      if (exported.contains("ledger_views_total") && exported.contains("ledger_denials_total")) {
+      if (exported.containsAll(
+          List.of("ledger_views_total", "ledger_denials_total", "ledger_exemption_views_total"))) {
         break;
       }
       Thread.sleep(200);
@@ -197,7 +198,7 @@ class DashboardOnH2Test extends HttpTest {
             "ref",
             List.of(InfoCategory.MEDICATION),
             "c-1",
-            ConsentBasis.ORAL,
+            ConsentBasis.EMERGENCY_EXEMPTION,
             Identification.INSURED_NUMBER,
             covered,
             at));
