@@ -3,10 +3,11 @@ package jp.emergencyaccess.ledger.web;
 import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.RecordedViews;
+import jp.emergencyaccess.ledger.access.Rejudge;
+import jp.emergencyaccess.ledger.access.Rejudged;
 import jp.emergencyaccess.ledger.activation.AsOf;
-import jp.emergencyaccess.ledger.activation.Judgement;
-import jp.emergencyaccess.ledger.activation.Rejudge;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
@@ -60,14 +61,16 @@ class RejudgeController {
     RecordedViews.RecordedView view =
         views.find(viewId).orElseThrow(() -> new NotFound("view " + viewId + " is not recorded"));
     FacilitySummary facility = facilities.find(view.facilityCode()).orElse(null);
-    Judgement judgement = rejudge.under(facility, view.at(), view.reasons(), asOf);
+    Rejudged rejudged =
+        rejudge.under(
+            facility, view.at(), view.reasons().stream().map(DenialReason::valueOf).toList(), asOf);
     Decision original =
         new Decision(view.allowed() ? "ALLOWED" : "DENIED", view.reasons(), view.coveredBy());
-    Decision rejudged =
+    Decision again =
         new Decision(
-            judgement.decision(),
-            judgement.reasons(),
-            judgement.coveredBy() == null ? null : CoveredBy.of(judgement.coveredBy()));
+            rejudged.decision().name(),
+            rejudged.reasons().stream().map(DenialReason::name).toList(),
+            rejudged.coveredBy());
     return new RejudgeAnswer(
         view.viewId(),
         view.facilityCode(),
@@ -75,8 +78,8 @@ class RejudgeController {
         revision,
         JapanTime.render(asOf.knownAt()),
         original,
-        rejudged,
-        view.allowed() != judgement.allowed());
+        again,
+        view.allowed() != rejudged.reasons().isEmpty());
   }
 
   private AsOf asOf(String revision, String knownAt) {

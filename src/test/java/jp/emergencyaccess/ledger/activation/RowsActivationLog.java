@@ -7,10 +7,10 @@ import java.util.List;
  * An activation log over a list of rows instead of the table, for the rules' unit tests: each
  * question selects what the table's statement would.
  */
-class RowsActivationLog extends ActivationLog {
+public class RowsActivationLog extends ActivationLog {
   private final List<ActivationChange> rows;
 
-  RowsActivationLog(List<ActivationChange> rows) {
+  public RowsActivationLog(List<ActivationChange> rows) {
     super(null, null);
     this.rows = rows;
   }

@@ -1,5 +1,9 @@
-package jp.emergencyaccess.ledger.activation;
+package jp.emergencyaccess.ledger.access;
 
+import static jp.emergencyaccess.ledger.access.DenialReason.CONSENT_MISSING;
+import static jp.emergencyaccess.ledger.access.DenialReason.FACILITY_SUSPENDED;
+import static jp.emergencyaccess.ledger.access.DenialReason.FACILITY_UNKNOWN;
+import static jp.emergencyaccess.ledger.access.DenialReason.NOT_ACTIVATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -9,6 +13,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jp.emergencyaccess.ledger.activation.ActivationChange;
+import jp.emergencyaccess.ledger.activation.ActivationQueries;
+import jp.emergencyaccess.ledger.activation.AsOf;
+import jp.emergencyaccess.ledger.activation.FacilityCoverage;
+import jp.emergencyaccess.ledger.activation.RowsActivationLog;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.facility.FacilityKind;
 import jp.emergencyaccess.ledger.facility.FacilitySummary;
@@ -86,51 +95,43 @@ class RejudgeTest {
   @Test
   void aViewAllowedUnderTheEighthNotice_isDeniedUnderTheOneBefore() {
     nanaoSeries();
-    Judgement under8 = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_8));
-    assertThat(under8.allowed()).isTrue();
-    assertThat(under8.basis())
-        .extracting(CoverageBasis::noticeId)
-        .containsExactly(EXT_8.noticeId());
-    Judgement under27 = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7));
-    assertThat(under27.allowed()).isFalse();
-    assertThat(under27.decision()).isEqualTo("DENIED");
-    assertThat(under27.reasons()).containsExactly("NOT_ACTIVATED");
-    assertThat(under27.basis()).isEmpty();
+    Rejudged under8 = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_8));
+    assertThat(under8.decision()).isEqualTo(Decision.ALLOWED);
+    assertThat(under8.coveredBy().noticeId()).isEqualTo(EXT_8.noticeId());
+    Rejudged under27 = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7));
+    assertThat(under27.decision()).isEqualTo(Decision.DENIED);
+    assertThat(under27.reasons()).containsExactly(NOT_ACTIVATED);
     assertThat(under27.coveredBy()).isNull();
   }
 
   @Test
   void reasonsThatDoNotDependOnNotices_areCarriedOver() {
     nanaoSeries();
-    Judgement consentStillMissing =
-        rejudge.under(FACILITY, FEB_20, List.of("CONSENT_MISSING"), AsOf.revision(EXT_8));
-    assertThat(consentStillMissing.allowed()).isFalse();
-    assertThat(consentStillMissing.reasons()).containsExactly("CONSENT_MISSING");
-    Judgement both =
+    Rejudged consentStillMissing =
+        rejudge.under(FACILITY, FEB_20, List.of(CONSENT_MISSING), AsOf.revision(EXT_8));
+    assertThat(consentStillMissing.decision()).isEqualTo(Decision.DENIED);
+    assertThat(consentStillMissing.reasons()).containsExactly(CONSENT_MISSING);
+    Rejudged both =
         rejudge.under(
-            FACILITY,
-            FEB_20,
-            List.of("FACILITY_SUSPENDED", "CONSENT_MISSING"),
-            AsOf.revision(EXT_2_7));
-    assertThat(both.reasons())
-        .containsExactly("FACILITY_SUSPENDED", "NOT_ACTIVATED", "CONSENT_MISSING");
+            FACILITY, FEB_20, List.of(FACILITY_SUSPENDED, CONSENT_MISSING), AsOf.revision(EXT_2_7));
+    assertThat(both.reasons()).containsExactly(FACILITY_SUSPENDED, NOT_ACTIVATED, CONSENT_MISSING);
   }
 
   @Test
   void aViewDeniedOnlyForActivation_isAllowedUnderALaterRevision() {
     nanaoSeries();
-    Judgement judgement =
-        rejudge.under(FACILITY, FEB_20, List.of("NOT_ACTIVATED"), AsOf.EVERYTHING);
-    assertThat(judgement.allowed()).isTrue();
+    Rejudged judgement = rejudge.under(FACILITY, FEB_20, List.of(NOT_ACTIVATED), AsOf.EVERYTHING);
+    assertThat(judgement.decision()).isEqualTo(Decision.ALLOWED);
     assertThat(judgement.reasons()).isEmpty();
   }
 
   @Test
   void thePrefecture_andTheFacilitysOwnActivation_coverItToo() {
     region(ActivationChange.Change.ACTIVATED, ISHIKAWA, "2024-02-29", EXT_8);
-    assertThat(rejudge.under(FACILITY, FEB_20, List.of(), AsOf.EVERYTHING).allowed()).isTrue();
-    assertThat(rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7)).allowed())
-        .isFalse();
+    assertThat(rejudge.under(FACILITY, FEB_20, List.of(), AsOf.EVERYTHING).decision())
+        .isEqualTo(Decision.ALLOWED);
+    assertThat(rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7)).decision())
+        .isEqualTo(Decision.DENIED);
     rows.add(
         new ActivationChange(
             rows.size() + 1,
@@ -147,16 +148,31 @@ class RejudgeTest {
             "app-1",
             Instant.EPOCH,
             Instant.EPOCH));
-    Judgement own = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7));
-    assertThat(own.allowed()).as("facility activations are not limited by a revision").isTrue();
-    assertThat(own.basis()).extracting(CoverageBasis::applicationId).containsExactly("app-1");
+    Rejudged own = rejudge.under(FACILITY, FEB_20, List.of(), AsOf.revision(EXT_2_7));
+    assertThat(own.decision())
+        .as("facility activations are not limited by a revision")
+        .isEqualTo(Decision.ALLOWED);
+    assertThat(own.coveredBy().applicationId()).isEqualTo("app-1");
   }
 
   @Test
   void anUnknownFacility_keepsItsOriginalReasons() {
     nanaoSeries();
-    Judgement judgement =
-        rejudge.under(null, FEB_20, List.of("FACILITY_UNKNOWN", "NOT_ACTIVATED"), AsOf.EVERYTHING);
-    assertThat(judgement.reasons()).containsExactly("FACILITY_UNKNOWN", "NOT_ACTIVATED");
+    Rejudged judgement =
+        rejudge.under(null, FEB_20, List.of(FACILITY_UNKNOWN, NOT_ACTIVATED), AsOf.EVERYTHING);
+    assertThat(judgement.reasons()).containsExactly(FACILITY_UNKNOWN, NOT_ACTIVATED);
+  }
+
+  @Test
+  void aFacilityRegisteredAfterTheView_keepsFacilityUnknownFirst() {
+    nanaoSeries();
+    Rejudged judgement =
+        rejudge.under(
+            FACILITY,
+            FEB_20,
+            List.of(FACILITY_UNKNOWN, NOT_ACTIVATED, CONSENT_MISSING),
+            AsOf.revision(EXT_2_7));
+    assertThat(judgement.reasons())
+        .containsExactly(FACILITY_UNKNOWN, NOT_ACTIVATED, CONSENT_MISSING);
   }
 }
