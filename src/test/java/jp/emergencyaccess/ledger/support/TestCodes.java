@@ -49,8 +49,8 @@ public final class TestCodes {
   }
 
   /**
-   * The next of the FACILITY test accounts access-01 … access-100 (application-test.yml), each bound
-   * to its own Okinawa facility code: one per scenario, so no two tests share a facility.
+   * The next of the FACILITY test accounts access-01 … access-100 (application-test.yml), each
+   * bound to its own Okinawa facility code: one per scenario, so no two tests share a facility.
    */
   public static String facilityAccount() {
     int n = ACCOUNTS.incrementAndGet();
