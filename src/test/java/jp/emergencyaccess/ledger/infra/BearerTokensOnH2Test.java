@@ -171,6 +171,14 @@ class BearerTokensOnH2Test extends HttpTest {
     assertThat(api().anonymous().get("/actuator/health").status()).isEqualTo(200);
   }
 
+  @Test
+  void theApiDocument_asksForBearerTokens() {
+    var docs = api().anonymous().get("/v3/api-docs").json();
+    var security = docs.at("/paths/~1api~1views/post/security");
+    assertThat(security.size()).isEqualTo(1);
+    assertThat(security.get(0).has("bearer")).isTrue();
+  }
+
   /** The token is refused before anything is read or recorded, whatever the request. */
   private Api.Reply assertRefused(String token) {
     String code = registeredFacility();
