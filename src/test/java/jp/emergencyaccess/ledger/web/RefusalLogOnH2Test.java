@@ -12,8 +12,11 @@ import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.OnH2;
 import jp.emergencyaccess.ledger.support.Repeats;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -26,6 +29,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class RefusalLogOnH2Test extends HttpTest {
   /** The bad-input account of application-test.yml: nothing it sends is ever recorded. */
   private static final String ACCOUNT = "input-refusals";
+
+  /**
+   * Another test's application in this JVM may have set the levels of the one logging system (root
+   * WARN or OFF); the refusal line is INFO, the level the ledger ships with.
+   */
+  @BeforeEach
+  void refusalsAtTheirShippedLevel() {
+    LoggingSystem.get(getClass().getClassLoader())
+        .setLogLevel(RefusedRequests.class.getName(), LogLevel.INFO);
+  }
 
   @Test
   void everyRefusedRequest_logsOneLine_withoutThePatientId_orAStackTrace(CapturedOutput output)
