@@ -18,9 +18,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import jp.emergencyaccess.ledger.infra.Role;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,8 +74,11 @@ class ApiDocs {
                         .bearerFormat("JWT")
                         .description(
                             "An identity provider's token (ledger.auth.mode=jwt): its role claim"
-                                + " names one of MHLW, FUND, FACILITY, MONITOR; a FACILITY's token"
-                                + " names its facility code."))
+                                + " names one of "
+                                + Arrays.stream(Role.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "))
+                                + "; a FACILITY's token names its facility code."))
                 .addSchemas("Problem", problem())
                 .addSchemas("FieldError", fieldError())
                 .addSchemas(
