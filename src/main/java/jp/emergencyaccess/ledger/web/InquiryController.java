@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -69,6 +70,7 @@ class InquiryController {
 
   record CloseRequest(@NotNull Finding finding, @NotBlank String summary, OffsetDateTime at) {}
 
+  @Operation(summary = "Open an inquiry into a facility")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer open(@Valid @RequestBody OpenRequest body) {
@@ -87,6 +89,7 @@ class InquiryController {
     return answer(record(opened.id()), opened.replayed());
   }
 
+  @Operation(summary = "Record the facility's report")
   @PostMapping("/{inquiryId}/facility-report")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer facilityReport(
@@ -95,6 +98,7 @@ class InquiryController {
         inquiryId, new RecordFacilityReport(known(inquiryId), body.summary(), at(body.at())));
   }
 
+  @Operation(summary = "Ask the facility for an improvement report (Art. 25)")
   @PostMapping("/{inquiryId}/improvement-request")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer improvementRequest(
@@ -103,30 +107,35 @@ class InquiryController {
         inquiryId, new RequestImprovementReport(known(inquiryId), body.dueOn(), at(body.at())));
   }
 
+  @Operation(summary = "Publish the facility's name (Art. 26)")
   @PostMapping("/{inquiryId}/publish-name")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer publishName(@PathVariable String inquiryId, @Valid @RequestBody AtRequest body) {
     return send(inquiryId, new PublishFacilityName(known(inquiryId), at(body.at())));
   }
 
+  @Operation(summary = "Suspend the facility's service (Art. 26)")
   @PostMapping("/{inquiryId}/suspend")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer suspend(@PathVariable String inquiryId, @Valid @RequestBody ReasonRequest body) {
     return measure(inquiryId, new SuspendService(known(inquiryId), body.reason(), at(body.at())));
   }
 
+  @Operation(summary = "Stop the facility's service (Art. 26)")
   @PostMapping("/{inquiryId}/stop")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer stop(@PathVariable String inquiryId, @Valid @RequestBody ReasonRequest body) {
     return measure(inquiryId, new StopService(known(inquiryId), body.reason(), at(body.at())));
   }
 
+  @Operation(summary = "Resume the facility's service")
   @PostMapping("/{inquiryId}/resume")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer resume(@PathVariable String inquiryId, @Valid @RequestBody AtRequest body) {
     return measure(inquiryId, new ResumeService(known(inquiryId), at(body.at())));
   }
 
+  @Operation(summary = "Close the inquiry with its finding")
   @PostMapping("/{inquiryId}/close")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer close(@PathVariable String inquiryId, @Valid @RequestBody CloseRequest body) {
@@ -135,12 +144,14 @@ class InquiryController {
         new CloseInquiry(known(inquiryId), body.finding(), body.summary(), at(body.at())));
   }
 
+  @Operation(summary = "Inquiries")
   @GetMapping
   List<InquiryAnswer> list(@RequestParam(required = false) String facility) {
     String code = facility == null ? null : FacilityCode.parse("facility", facility).value();
     return inquiries.list(code).stream().map(this::answer).toList();
   }
 
+  @Operation(summary = "An inquiry and its measures")
   @GetMapping("/{inquiryId}")
   InquiryAnswer get(@PathVariable String inquiryId) {
     return answer(record(inquiryId));

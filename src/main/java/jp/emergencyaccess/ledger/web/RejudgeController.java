@@ -1,5 +1,7 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.access.CoveredBy;
@@ -40,6 +42,7 @@ class RejudgeController {
     this.dates = dates;
   }
 
+  @Schema(name = "RejudgedDecision")
   record Decision(String decision, List<String> reasons, CoveredBy coveredBy) {}
 
   record RejudgeAnswer(
@@ -52,6 +55,7 @@ class RejudgeController {
       Decision rejudged,
       boolean changed) {}
 
+  @Operation(summary = "The decision a recorded view would get under another notice revision")
   @GetMapping("/api/views/{viewId}/rejudge")
   RejudgeAnswer rejudge(
       @PathVariable String viewId,

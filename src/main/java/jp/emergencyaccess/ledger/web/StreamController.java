@@ -1,5 +1,9 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -32,6 +36,13 @@ class StreamController {
     this.stream = stream;
   }
 
+  @Operation(summary = "Live event stream (Server-Sent Events), resumable with Last-Event-ID")
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "id: the event's position; event: its type; data: {position, type, at, recordedAt,"
+              + " payload, …}",
+      content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
   @GetMapping("/api/stream")
   SseEmitter stream(
       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
