@@ -40,18 +40,26 @@ class DocumentedNamesTest {
           "((?:[a-z][a-z0-9]*[./])*)([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:[.#]([a-z][A-Za-z0-9]*))?(?:\\(\\))?");
 
   private static final Pattern SPAN = Pattern.compile("`([^`\\n]+)`");
+
+  /** The OpenAPI document's name for a class ({@code @Schema(name = "ViewDenied")}). */
+  private static final Pattern SCHEMA_NAME = Pattern.compile("@Schema\\(name = \"(\\w+)\"");
+
   private static final Pattern ALERT = Pattern.compile("- alert: (\\w+)");
 
   @Test
   void everyClassAndMemberTheDocsNameExists() throws IOException {
     Map<String, List<Path>> ours = new HashMap<>();
+    Set<String> elsewhere = classpathNames();
     try (Stream<Path> files = Files.walk(Path.of("src"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         String name = file.getFileName().toString().replace(".java", "");
         ours.computeIfAbsent(name, n -> new ArrayList<>()).add(file);
+        Matcher schema = SCHEMA_NAME.matcher(Files.readString(file));
+        while (schema.find()) {
+          elsewhere.add(schema.group(1));
+        }
       }
     }
-    Set<String> elsewhere = classpathNames();
     elsewhere.addAll(alertNames());
     List<String> missing = new ArrayList<>();
     for (Path doc : docs()) {
