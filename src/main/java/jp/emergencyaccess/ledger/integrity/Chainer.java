@@ -136,7 +136,7 @@ public class Chainer implements SmartLifecycle {
   /** Everything the chainer knows comes from the tables: a restart continues where it stopped. */
   void resume() {
     Optional<ChainEntry> head = chain.head();
-    next = head.map(h -> h.position() + 1).orElse(1L);
+    next = head.map(h -> h.position() + 1).orElse(events.firstPosition());
     headHash = head.map(h -> ChainHash.unhex(h.hash())).orElse(ChainHash.GENESIS);
     lastCheckpoint = checkpoints.latest().orElse(null);
     if (lastCheckpoint != null && !lastCheckpoint.keyId().equals(key.keyId())) {
