@@ -78,6 +78,12 @@ class LiveAxonServerTest {
         assertThat(reused.status()).as(reused.toString()).isEqualTo(409);
         assertThat(reused.json().get("rule").asText()).isEqualTo("REQUEST_ID_REUSED");
 
+        // Axon Server numbers events from 0: the chain must start there, not at 1.
+        var chained = api.as("mhlw").get("/api/integrity/verify?waitSeconds=30");
+        assertThat(chained.status()).as(chained.toString()).isEqualTo(200);
+        assertThat(chained.json().get("ok").asBoolean()).as(chained.toString()).isTrue();
+        assertThat(chained.json().get("from").asLong()).isZero();
+
         axonServer.destroyForcibly().waitFor();
         var down = world.view(clinic, "live-down", "P-LIVE-1", consent, AT);
         assertThat(down.status()).as(down.toString()).isEqualTo(503);

@@ -21,6 +21,7 @@ import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
 import jp.emergencyaccess.ledger.access.ViewerRole;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.consent.Identification;
+import jp.emergencyaccess.ledger.integrity.Chainer;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.OnH2;
@@ -118,6 +119,33 @@ class DashboardOnH2Test extends HttpTest {
     }
     assertThat(text).contains("ledger_health_status{status=\"DOWN\"}");
     assertThat(ones).containsExactly(status);
+  }
+
+  @Autowired Chainer chainer;
+
+  @Test
+  void theChainLagGauge_countsWhatTheChainerHasNotChainedYet() throws Exception {
+    chainer.stop();
+    try {
+      produceSamples();
+      assertThat(sample("ledger_integrity_unchained_events")).isGreaterThanOrEqualTo(2);
+    } finally {
+      chainer.start();
+    }
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (sample("ledger_integrity_unchained_events") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(sample("ledger_integrity_unchained_events")).isZero();
+  }
+
+  private double sample(String name) {
+    for (String line : monitor().get("/actuator/prometheus").text().split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(name.length() + 1));
+      }
+    }
+    throw new AssertionError("no sample " + name);
   }
 
   @Test
