@@ -230,26 +230,38 @@ public class Chainer implements SmartLifecycle {
   }
 
   /**
-   * Another process may have chained or signed since this one's last turn: then this one goes on
-   * from the stored head and checkpoint, not from what it remembers.
+   * Another process may have chained since this one's last turn: then this one goes on from the
+   * stored head, not from what it remembers.
    */
   private void catchUpWithOtherProcesses() {
     long storedNext = chain.head().map(h -> h.position() + 1).orElse(events.firstPosition());
-    long storedSigned = checkpoints.latest().map(Checkpoint::position).orElse(-1L);
-    long signed = lastCheckpoint == null ? -1 : lastCheckpoint.position();
-    if (storedNext != next || storedSigned != signed) {
+    if (storedNext != next) {
       GapWatch watched = gaps;
       resume();
       gaps = watched;
     }
   }
 
+  /** Whether to sign now; another node may have signed since this one did, and that counts. */
   private boolean due(long head, Instant now) {
-    long signed = lastCheckpoint == null ? 0 : lastCheckpoint.position();
+    if (!dueSince(lastCheckpoint, lastSignedAt, head, now)) {
+      return false;
+    }
+    Checkpoint stored = checkpoints.latest().orElse(null);
+    if (stored != null
+        && (lastCheckpoint == null || stored.position() > lastCheckpoint.position())) {
+      lastCheckpoint = stored;
+      lastSignedAt = stored.signedAt();
+    }
+    return dueSince(lastCheckpoint, lastSignedAt, head, now);
+  }
+
+  private boolean dueSince(Checkpoint last, Instant signedAt, long head, Instant now) {
+    long signed = last == null ? 0 : last.position();
     if (head < 1 || head <= signed) {
       return false;
     }
     return head - signed >= properties.checkpointEveryEvents()
-        || !Duration.between(lastSignedAt, now).minus(properties.checkpointEvery()).isNegative();
+        || !Duration.between(signedAt, now).minus(properties.checkpointEvery()).isNegative();
   }
 }
