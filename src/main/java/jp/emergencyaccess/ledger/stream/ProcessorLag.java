@@ -5,9 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import jp.emergencyaccess.ledger.infra.SegmentClaims;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,9 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * How far each tracking or pooled processor is behind the head of the store, in events: {@code
- * ledger_processor_lag_events{processor}}, also used by the processors' health. The head is read at
- * most once a second however many processors and scrapes ask.
+ * How far each tracking or pooled processor is behind the head of the store, in events, over all
+ * its segments in the cluster (the shared token store), whichever node claims them: {@code
+ * ledger_processor_lag_events{processor}}, the same on every node, also used by the processors'
+ * health. The head is read at most once a second however many processors and scrapes ask.
  */
 @Component
 public class ProcessorLag {
@@ -26,13 +27,15 @@ public class ProcessorLag {
   private final Configuration axon;
   private final EventStore store;
   private final MeterRegistry meters;
+  private final SegmentClaims claims;
   private long headAt;
   private long head;
 
-  ProcessorLag(Configuration axon, EventStore store, MeterRegistry meters) {
+  ProcessorLag(Configuration axon, EventStore store, MeterRegistry meters, SegmentClaims claims) {
     this.axon = axon;
     this.store = store;
     this.meters = meters;
+    this.claims = claims;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -59,23 +62,28 @@ public class ProcessorLag {
   }
 
   /**
-   * Events behind the head, NaN when the processor has claimed no segment or the store cannot tell
-   * its head (it is unavailable: {@code eventStore} and {@code storeWrites} in the health say so,
-   * and the health and the gauge must still answer).
+   * Events between the head and the lowest position over every segment of the processor in the
+   * cluster (whichever node claims it), NaN when a segment has no position yet or the store cannot
+   * tell (it is unavailable: {@code eventStore} and {@code storeWrites} in the health say so, and
+   * the health and the gauge must still answer).
    */
   public double of(String name) {
     StreamingEventProcessor processor = streaming().get(name);
     if (processor == null) {
       return Double.NaN;
     }
-    Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-    if (status.isEmpty()) {
+    try {
+      return behind(claims.of(processor));
+    } catch (RuntimeException storeUnavailable) {
       return Double.NaN;
     }
-    long lowest = Long.MAX_VALUE;
-    for (EventTrackerStatus segment : status.values()) {
-      OptionalLong position = segment.getCurrentPosition();
-      lowest = Math.min(lowest, position.orElse(-1));
+  }
+
+  /** Events between the head and the lowest position of these segments. */
+  double behind(SegmentClaims.Claims held) {
+    OptionalLong lowest = held.lowest();
+    if (lowest.isEmpty()) {
+      return Double.NaN;
     }
     long head;
     try {
@@ -83,7 +91,7 @@ public class ProcessorLag {
     } catch (RuntimeException storeUnavailable) {
       return Double.NaN;
     }
-    return Math.max(0, head - lowest);
+    return Math.max(0, head - lowest.getAsLong());
   }
 
   public synchronized long head() {

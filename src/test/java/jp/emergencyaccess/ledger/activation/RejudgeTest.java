@@ -28,13 +28,7 @@ class RejudgeTest {
   private final Rejudge rejudge =
       new Rejudge(
           new FacilityCoverage(
-              new ActivationQueries(
-                  new ActivationLog(null, null) {
-                    @Override
-                    ActivationSnapshot snapshot() {
-                      return ActivationSnapshot.of(rows);
-                    }
-                  }),
+              new ActivationQueries(new RowsActivationLog(rows)),
               new FacilityDirectory() {
                 public Optional<FacilitySummary> find(String code) {
                   return Optional.empty();
