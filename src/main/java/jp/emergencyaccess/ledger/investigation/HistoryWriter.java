@@ -145,21 +145,19 @@ class HistoryWriter {
 
   /**
    * After a reset (its mark committed with the new tokens), the first batch of any segment empties
-   * the tables. It takes the mark's row lock first, so that the other segments' first batches wait
-   * for it and then find the mark gone: the tables are emptied once, before any row of the replay
-   * is written. It empties them on a connection of its own, committed at once: TRUNCATE is quick on
-   * both stores, but on H2 it would commit the batch's transaction halfway. The mark is removed in
-   * the batch's transaction, so if the batch fails the next attempt empties the tables again, and
-   * no row of the replay is committed without the mark's removal.
+   * the tables. It deletes the mark first, in the batch's transaction: the deletion holds the
+   * mark's row lock until the batch commits, so another segment's first batch waits on its own
+   * deletion, then deletes nothing (the row is gone) and goes on with the tables emptied once,
+   * before any row of the replay. Only the batch whose deletion removed the mark empties the
+   * tables, on a connection of its own, committed at once: TRUNCATE is quick on both stores, but on
+   * H2 it would commit the batch's transaction halfway. If the batch fails, its deletion rolls back
+   * with it and the next first batch empties the tables again, so no row of the replay is committed
+   * without the mark's removal.
    */
   private void emptyIfReset() {
     Integer marks = jdbc.queryForObject("select count(*) from access_history_reset", Integer.class);
-    if (marks == null || marks == 0) {
-      return;
-    }
-    if (jdbc.queryForList("select id from access_history_reset for update", Integer.class)
-        .isEmpty()) {
-      return; // another segment emptied the tables and committed meanwhile
+    if (marks == null || marks == 0 || jdbc.update("delete from access_history_reset") == 0) {
+      return; // no reset, or another segment emptied the tables and committed meanwhile
     }
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
@@ -170,7 +168,6 @@ class HistoryWriter {
     } catch (SQLException e) {
       throw new IllegalStateException("could not empty the access history", e);
     }
-    jdbc.update("delete from access_history_reset");
   }
 
   private void insert(String table, List<AttemptRow> rows, Set<String> repeated) {
