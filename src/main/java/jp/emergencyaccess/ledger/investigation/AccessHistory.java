@@ -20,17 +20,18 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the per-facility access history from the view events (tracking processor {@value GROUP},
- * one segment, batches of many events per transaction). Rebuildable: the reset handler marks its
- * tables for emptying and a replay writes the same rows, because every value, the flags included,
- * is computed from the events' own {@code at}, never from when they are processed.
+ * Writes the per-facility access history from the view events (pooled streaming processor {@value
+ * GROUP}, several segments partitioned by facility, batches of many events per transaction; see
+ * {@link HistoryProcessing}). Rebuildable: the reset handler marks its tables for emptying and a
+ * replay writes the same rows, because every value, the flags included, is computed from the
+ * events' own {@code at}, never from when they are processed.
  *
  * <p>A handler only turns its event into a row and adds it to the batch of the current unit of work
- * (a tracking processor handles a whole batch in one); the batch is written once, when the unit of
- * work prepares to commit, by {@link HistoryWriter}: one idempotency query, one JDBC batch of
- * inserts, the running counts summed in memory and REPEATED_PATIENT judged per patient of the
- * batch. The rows and the token of the batch commit together, so a redelivered batch finds its rows
- * (or none of them) and changes nothing.
+ * (a segment's batch is handled in one); the batch is written once, when the unit of work prepares
+ * to commit, by {@link HistoryWriter}: one read of the batch's patients' attempts around it, one
+ * JDBC batch of inserts, the running counts summed in memory and REPEATED_PATIENT judged per
+ * patient of the batch. The rows and the token of the batch commit together, so a redelivered batch
+ * finds its rows (or none of them) and changes nothing.
  *
  * <p>HIGH_VOLUME depends on the facility's median day, which every new day moves, so it is judged
  * when asked, from the per-day counts kept here ({@link AccessHistoryQueries}).

@@ -24,16 +24,20 @@ import org.springframework.stereotype.Component;
  * that does not grow with the facilities' or patients' histories:
  *
  * <ol>
- *   <li>the batch without the views already stored or repeated within it (one query per 64 views,
- *       by key);
- *   <li>REPEATED_PATIENT for the new attempts and the stored ones they make repeated ({@link
- *       RepeatFlags});
+ *   <li>the batch without the views repeated within it; the stored attempts of its patients within
+ *       a window of them, read by index (one query per 64 patients), tell which views are stored
+ *       already and give REPEATED_PATIENT for the new attempts and the stored ones they make
+ *       repeated ({@link RepeatFlags});
  *   <li>the rows, flags included, as one JDBC batch, and the denied ones again in {@code
  *       access_denied}; the stored rows that became repeated are flagged where they are; the keys
  *       of the repeated ones go into {@code access_repeated} (the pages of those flags read these
  *       tables, so the attempts need no index by decision or flag);
- *   <li>the running counts, summed over the batch ({@link AccessRollup#add}).
+ *   <li>the running counts, summed over the batch ({@link AccessRollup#add}), and the batch's
+ *       patients in {@code access_patient}.
  * </ol>
+ *
+ * <p>It keeps nothing between batches: every judgement reads the committed rows, so the batches of
+ * a facility can be written by any node that holds its segment.
  */
 @Component
 class HistoryWriter {
@@ -66,27 +70,17 @@ class HistoryWriter {
           + " recorded_at_ms)"
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** A stored view, read by its key. */
-  private static final String STORED =
-      "select view_id from access_attempt where facility_code = ? and at_ms = ? and view_id = ?";
-
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
   private final AccessRollup rollup;
   private final RepeatFlags repeatFlags;
-  private final PatientRecents recents;
 
   HistoryWriter(
-      JdbcTemplate jdbc,
-      DataSource dataSource,
-      AccessRollup rollup,
-      RepeatFlags repeatFlags,
-      PatientRecents recents) {
+      JdbcTemplate jdbc, DataSource dataSource, AccessRollup rollup, RepeatFlags repeatFlags) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.rollup = rollup;
     this.repeatFlags = repeatFlags;
-    this.recents = recents;
   }
 
   /** Marks the history for emptying, in the caller's transaction (the token reset's). */
@@ -96,17 +90,21 @@ class HistoryWriter {
   }
 
   /**
-   * Writes a batch of rows; views already stored, or met earlier in the batch, are skipped. One
-   * batch at a time: the processor has one segment, and tests write batches of their own.
+   * Writes a batch of rows; views already stored, or met earlier in the batch, are skipped. Batches
+   * of different facilities may be written at the same time (the processor's segments); those of
+   * one facility come one after the other, from the segment that holds it.
    */
-  synchronized void write(List<AttemptRow> batch) {
+  void write(List<AttemptRow> batch) {
     emptyIfReset();
-    recents.prepare(batch.stream().map(AttemptRow::facilityCode).distinct().toList());
-    List<AttemptRow> fresh = unknown(batch);
+    Map<String, AttemptRow> byView = new LinkedHashMap<>();
+    for (AttemptRow row : batch) {
+      byView.putIfAbsent(row.viewId(), row);
+    }
+    RepeatFlags.Verdict flags = repeatFlags.judge(new ArrayList<>(byView.values()));
+    List<AttemptRow> fresh = flags.fresh();
     if (fresh.isEmpty()) {
       return;
     }
-    RepeatFlags.Verdict flags = repeatFlags.judge(fresh);
     insert("access_attempt", fresh, flags.repeated());
     insert("access_denied", fresh.stream().filter(r -> !r.allowed()).toList(), flags.repeated());
     List<Object[]> nowRepeated =
@@ -128,6 +126,15 @@ class HistoryWriter {
       jdbc.batchUpdate(
           "insert into access_repeated (facility_code, at_ms, view_id) values (?, ?, ?)", repeated);
     }
+    jdbc.batchUpdate(
+        "insert into access_patient (facility_code, patient_ref) values (?, ?)"
+            + " on conflict do nothing",
+        fresh.stream()
+            .map(r -> List.of(r.facilityCode(), r.patientRef()))
+            .distinct()
+            .map(List::toArray)
+            .toList(),
+        new int[] {Types.VARCHAR, Types.VARCHAR});
     rollup.add(
         fresh,
         flags.repeated(),
@@ -137,16 +144,20 @@ class HistoryWriter {
   }
 
   /**
-   * After a reset (its mark committed with the new token), the first batch empties the tables. It
-   * does so on a connection of its own, committed at once: TRUNCATE is quick on both stores, but on
-   * H2 it would commit the batch's transaction halfway. The mark is removed in the batch's
-   * transaction, so if the batch fails the next attempt empties the tables again, and no row of the
-   * replay is committed without the mark's removal.
+   * After a reset (its mark committed with the new tokens), the first batch of any segment empties
+   * the tables. It deletes the mark first, in the batch's transaction: the deletion holds the
+   * mark's row lock until the batch commits, so another segment's first batch waits on its own
+   * deletion, then deletes nothing (the row is gone) and goes on with the tables emptied once,
+   * before any row of the replay. Only the batch whose deletion removed the mark empties the
+   * tables, on a connection of its own, committed at once: TRUNCATE is quick on both stores, but on
+   * H2 it would commit the batch's transaction halfway. If the batch fails, its deletion rolls back
+   * with it and the next first batch empties the tables again, so no row of the replay is committed
+   * without the mark's removal.
    */
   private void emptyIfReset() {
     Integer marks = jdbc.queryForObject("select count(*) from access_history_reset", Integer.class);
-    if (marks == null || marks == 0) {
-      return;
+    if (marks == null || marks == 0 || jdbc.update("delete from access_history_reset") == 0) {
+      return; // no reset, or another segment emptied the tables and committed meanwhile
     }
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
@@ -157,39 +168,6 @@ class HistoryWriter {
     } catch (SQLException e) {
       throw new IllegalStateException("could not empty the access history", e);
     }
-    recents.forget();
-    jdbc.update("delete from access_history_reset");
-  }
-
-  /**
-   * The batch without duplicates (the first occurrence stays) and without stored views. A view
-   * later than every stored attempt of its facility is new; the others are looked up by their key
-   * (facility, instant, view id): one union of point reads per 64 views.
-   */
-  private List<AttemptRow> unknown(List<AttemptRow> batch) {
-    Map<String, AttemptRow> byView = new LinkedHashMap<>();
-    for (AttemptRow row : batch) {
-      byView.putIfAbsent(row.viewId(), row);
-    }
-    List<AttemptRow> rows =
-        byView.values().stream().filter(row -> !recents.laterThanStored(row)).toList();
-    for (int from = 0; from < rows.size(); from += InLists.CHUNK) {
-      List<AttemptRow> chunk =
-          InLists.padded(rows.subList(from, Math.min(rows.size(), from + InLists.CHUNK)));
-      List<Object> args = new ArrayList<>();
-      for (AttemptRow row : chunk) {
-        args.add(row.facilityCode());
-        args.add(row.atMs());
-        args.add(row.viewId());
-      }
-      jdbc.query(
-          InLists.unionAll(STORED, chunk.size()),
-          rs -> {
-            byView.remove(rs.getString(1));
-          },
-          args.toArray());
-    }
-    return new ArrayList<>(byView.values());
   }
 
   private void insert(String table, List<AttemptRow> rows, Set<String> repeated) {

@@ -13,42 +13,40 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * REPEATED_PATIENT for a batch of new attempts (more than {@code maxAttempts} attempts of one
- * patient at one facility within the window): the new attempts of each patient, in clusters no two
- * of which are within a window of each other, are judged in memory by {@link RepeatJudge} against
- * the patient's latest attempts ({@link PatientRecents}) or, where those do not suffice, against
- * the stored attempts within a window of the cluster (one query per 64 clusters).
+ * REPEATED_PATIENT for a batch (more than {@code maxAttempts} attempts of one patient at one
+ * facility within the window), judged from the store alone: the batch's attempts of each patient,
+ * in clusters no two of which are within a window of each other, are judged by {@link RepeatJudge}
+ * against the patient's stored attempts within a window of the cluster, read by the index {@code
+ * (facility_code, patient_ref, at_ms)} (one query per 64 clusters).
+ *
+ * <p>Nothing is remembered between batches, so any node may write any batch. It is still correct
+ * with batches written in parallel because the processor is partitioned by facility: all of a
+ * facility's attempts are written by one segment, one batch after the other, and a batch reads
+ * every committed attempt of its patients.
+ *
+ * <p>The same read tells which attempts of the batch are stored already (a batch delivered again):
+ * an attempt's own instant lies in its cluster's range, so a stored copy is among the rows read.
  */
 @Component
 class RepeatFlags {
   private final JdbcTemplate jdbc;
   private final FlagThresholds thresholds;
-  private final PatientRecents recents;
 
-  RepeatFlags(JdbcTemplate jdbc, FlagThresholds thresholds, PatientRecents recents) {
+  RepeatFlags(JdbcTemplate jdbc, FlagThresholds thresholds) {
     this.jdbc = jdbc;
     this.thresholds = thresholds;
-    this.recents = recents;
   }
 
   /** A stored attempt of the facility that this batch made repeated. */
   record Flagged(String facilityCode, String viewId, Instant at) {}
 
-  /** The new attempts found repeated, and the stored ones this batch made repeated. */
-  record Verdict(Set<String> repeated, List<Flagged> nowRepeated) {}
-
   /**
-   * Judges the batch's new attempts and keeps each patient's latest attempts up to date, after
-   * {@link PatientRecents#prepare} (one batch at a time: {@link HistoryWriter#write}).
+   * The batch's attempts not stored yet, those of them found repeated, and the stored ones this
+   * batch made repeated.
    */
-  Verdict judge(List<AttemptRow> fresh) {
-    Set<String> repeated = new HashSet<>();
-    List<Flagged> nowRepeated = new ArrayList<>();
-    judgeRepeats(fresh, repeated, nowRepeated);
-    return new Verdict(repeated, nowRepeated);
-  }
+  record Verdict(List<AttemptRow> fresh, Set<String> repeated, List<Flagged> nowRepeated) {}
 
-  /** New attempts of one patient at one facility, none further than a window from the next. */
+  /** Attempts of one patient at one facility, none further than a window from the next. */
   private record Cluster(String facilityCode, String patientRef, List<AttemptRow> rows) {
     long first() {
       return rows.get(0).atMs();
@@ -60,78 +58,36 @@ class RepeatFlags {
   }
 
   /**
-   * Judges REPEATED_PATIENT for the new rows and writes each patient's latest attempts ({@link
-   * PatientRecents}). A cluster of new attempts no earlier than the patient's latest stored one
-   * (the usual case: history arrives in time order) is judged from those latest attempts alone; any
-   * other cluster from the patient's attempts around it, kept in memory from an earlier read or
-   * read now.
+   * Judges the batch (distinct view ids): leaves out the attempts already stored and judges the
+   * others against every stored attempt of their patient within a window of them.
    */
-  private void judgeRepeats(
-      List<AttemptRow> fresh, Set<String> repeated, List<Flagged> nowRepeated) {
+  Verdict judge(List<AttemptRow> batch) {
     long windowMs = thresholds.repeatedPatient().window().toMillis();
     int maxAttempts = thresholds.repeatedPatient().maxAttempts();
-    Map<List<String>, List<AttemptRow>> byPatient =
-        fresh.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r -> List.of(r.facilityCode(), r.patientRef()),
-                    LinkedHashMap::new,
-                    Collectors.toList()));
-    List<Cluster> clusters = new ArrayList<>();
-    List<RepeatJudge.Around> storedOf = new ArrayList<>();
-    List<Cluster> toRead = new ArrayList<>();
-    byPatient.forEach(
-        (key, rows) -> {
-          rows.sort(Comparator.comparingLong(AttemptRow::atMs));
-          List<AttemptRow> current = new ArrayList<>();
-          for (int i = 0; i <= rows.size(); i++) {
-            if (i == rows.size()
-                || (!current.isEmpty()
-                    && rows.get(i).atMs() - current.get(current.size() - 1).atMs() >= windowMs)) {
-              Cluster cluster = new Cluster(key.get(0), key.get(1), current);
-              clusters.add(cluster);
-              List<RepeatJudge.Stored> latest = recents.storedFor(key, cluster.first());
-              RepeatJudge.Around known =
-                  latest != null
-                      ? RepeatJudge.Around.of(latest)
-                      : recents
-                          .ranges()
-                          .storedIn(key, cluster.first() - windowMs, cluster.last() + windowMs);
-              storedOf.add(known);
-              if (known == null) {
-                toRead.add(cluster);
-              }
-              current = new ArrayList<>();
-            }
-            if (i < rows.size()) {
-              current.add(rows.get(i));
-            }
-          }
-        });
+    List<Cluster> clusters = clusters(batch, windowMs);
     List<List<RepeatJudge.Stored>> read = new ArrayList<>();
-    for (int from = 0; from < toRead.size(); from += InLists.CHUNK) {
+    for (int from = 0; from < clusters.size(); from += InLists.CHUNK) {
       read.addAll(
-          stored(toRead.subList(from, Math.min(toRead.size(), from + InLists.CHUNK)), windowMs));
+          stored(
+              clusters.subList(from, Math.min(clusters.size(), from + InLists.CHUNK)), windowMs));
     }
-    for (int i = 0; i < toRead.size(); i++) {
-      Cluster cluster = toRead.get(i);
-      recents
-          .ranges()
-          .remember(
-              List.of(cluster.facilityCode(), cluster.patientRef()),
-              cluster.first() - windowMs,
-              cluster.last() + 2 * windowMs,
-              read.get(i));
-    }
+    Set<String> storedIds = new HashSet<>();
+    read.forEach(list -> list.forEach(s -> storedIds.add(s.viewId())));
+    Set<String> repeated = new HashSet<>();
+    List<Flagged> nowRepeated = new ArrayList<>();
     Set<String> nowRepeatedIds = new HashSet<>();
-    int next = 0;
     for (int i = 0; i < clusters.size(); i++) {
       Cluster cluster = clusters.get(i);
-      RepeatJudge.Around stored =
-          storedOf.get(i) != null ? storedOf.get(i) : RepeatJudge.Around.of(read.get(next++));
-      long[] newAtMs = cluster.rows().stream().mapToLong(AttemptRow::atMs).toArray();
-      RepeatJudge.Verdict verdict = RepeatJudge.judge(newAtMs, stored, windowMs, maxAttempts);
-      verdict.newRepeated().forEach(n -> repeated.add(cluster.rows().get(n).viewId()));
+      List<AttemptRow> unstored =
+          cluster.rows().stream().filter(r -> !storedIds.contains(r.viewId())).toList();
+      if (unstored.isEmpty()) {
+        continue;
+      }
+      long[] newAtMs = unstored.stream().mapToLong(AttemptRow::atMs).toArray();
+      // The range read spans the whole cluster, a superset of what the unstored ones need.
+      RepeatJudge.Verdict verdict =
+          RepeatJudge.judge(newAtMs, RepeatJudge.Around.of(read.get(i)), windowMs, maxAttempts);
+      verdict.newRepeated().forEach(n -> repeated.add(unstored.get(n).viewId()));
       for (RepeatJudge.Stored now : verdict.nowRepeated()) {
         if (nowRepeatedIds.add(now.viewId())) {
           nowRepeated.add(
@@ -139,15 +95,41 @@ class RepeatFlags {
         }
       }
     }
-    recents.write(byPatient, repeated, nowRepeatedIds);
+    List<AttemptRow> fresh = batch.stream().filter(r -> !storedIds.contains(r.viewId())).toList();
+    return new Verdict(fresh, repeated, nowRepeated);
+  }
+
+  /** The batch's attempts by facility and patient, in time order, cut where a window passes. */
+  private static List<Cluster> clusters(List<AttemptRow> batch, long windowMs) {
+    Map<List<String>, List<AttemptRow>> byPatient =
+        batch.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> List.of(r.facilityCode(), r.patientRef()),
+                    LinkedHashMap::new,
+                    Collectors.toCollection(ArrayList::new)));
+    List<Cluster> clusters = new ArrayList<>();
+    byPatient.forEach(
+        (key, rows) -> {
+          rows.sort(Comparator.comparingLong(AttemptRow::atMs));
+          List<AttemptRow> current = new ArrayList<>();
+          for (AttemptRow row : rows) {
+            if (!current.isEmpty()
+                && row.atMs() - current.get(current.size() - 1).atMs() >= windowMs) {
+              clusters.add(new Cluster(key.get(0), key.get(1), current));
+              current = new ArrayList<>();
+            }
+            current.add(row);
+          }
+          clusters.add(new Cluster(key.get(0), key.get(1), current));
+        });
+    return clusters;
   }
 
   /**
-   * The stored attempts of each cluster's patient from a window before it to two windows after it,
-   * by one query: a union of one range read per cluster on the history's key, padded with empty
-   * reads to a power of two. The judgement needs a window on each side; the second window after it
-   * lets the range kept in memory ({@link PatientRanges}) serve the patient's next late clusters
-   * too, which usually follow a little later.
+   * The stored attempts of each cluster's patient in {@code (first − window, last + window)}, by
+   * one query: a union of one range read per cluster on the patient index, padded with empty reads
+   * to a power of two so that few statement texts exist.
    */
   private List<List<RepeatJudge.Stored>> stored(List<Cluster> chunk, long windowMs) {
     int size = Integer.highestOneBit(chunk.size());
@@ -165,7 +147,7 @@ class RepeatFlags {
       args.add(cluster.patientRef());
       if (i < chunk.size()) {
         args.add(cluster.first() - windowMs);
-        args.add(cluster.last() + 2 * windowMs);
+        args.add(cluster.last() + windowMs);
       } else {
         args.add(0L); // an empty range: at_ms > 0 and at_ms < 0
         args.add(0L);

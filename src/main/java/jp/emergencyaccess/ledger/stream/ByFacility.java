@@ -14,8 +14,8 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
  * facilities' events go on. A payload that cannot be read is sequenced by its aggregate, and its
  * handler then fails on it and parks it.
  */
-final class ByFacility implements SequencingPolicy<EventMessage<?>> {
-  static final ByFacility INSTANCE = new ByFacility();
+public final class ByFacility implements SequencingPolicy<EventMessage<?>> {
+  public static final ByFacility INSTANCE = new ByFacility();
 
   private ByFacility() {}
 

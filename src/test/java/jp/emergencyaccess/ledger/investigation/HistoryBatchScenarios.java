@@ -375,10 +375,6 @@ abstract class HistoryBatchScenarios extends HttpTest {
       from = to;
     }
     for (List<EventMessage<?>> batch : batches) {
-      if (random.nextInt(4) == 0) {
-        // As after a restart: a new writer, whose patients are loaded from the rows.
-        jdbc.update("update access_history_writer set writer = 'restarted' where id = 1");
-      }
       batch(batch);
     }
 
@@ -409,16 +405,10 @@ abstract class HistoryBatchScenarios extends HttpTest {
     String facility = TestCodes.facilityCode();
     List<EventMessage<?>> views = sixLookups(facility);
     batch(views.subList(0, 3));
-    // Another node takes the processor over for a batch: the same store, a memory of its own.
-    PatientRecents otherMemory = new PatientRecents(jdbc, thresholds);
+    // Another node takes the processor over for a batch: the same store, objects of its own.
     AccessHistory otherNode =
         new AccessHistory(
-            new HistoryWriter(
-                jdbc,
-                dataSource,
-                rollup,
-                new RepeatFlags(jdbc, thresholds, otherMemory),
-                otherMemory));
+            new HistoryWriter(jdbc, dataSource, rollup, new RepeatFlags(jdbc, thresholds)));
     assertThat(run(otherNode, views.subList(3, 5), false).isExceptional()).isFalse();
 
     batch(views.subList(5, 6));

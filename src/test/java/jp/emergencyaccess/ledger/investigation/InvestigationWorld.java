@@ -44,7 +44,12 @@ final class InvestigationWorld {
     }
     String account = String.format("investigation-%02d", n);
     String nine = String.format("4619%05d", 100 + n);
-    Place place = new Place(account, nine + FacilityCode.checkDigit(nine));
+    return registered(municipality, new Place(account, nine + FacilityCode.checkDigit(nine)));
+  }
+
+  /** Registers the account's facility in the municipality. */
+  Place registered(String municipality, Place place) {
+    String account = place.account();
     var reply =
         api.as("mhlw")
             .post(
