@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.OnPostgres;
-import jp.emergencyaccess.ledger.support.TestCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,22 +67,7 @@ class ChainTurnOnPostgresTest extends HttpTest {
       threads.add(t);
     }
     for (int i = 0; i < 150; i++) {
-      Api.Reply reply =
-          mhlw()
-              .post(
-                  "/api/notices",
-                  Map.of(
-                      "noticeId",
-                      TestCodes.noticeId("turns"),
-                      "series",
-                      TestCodes.series(),
-                      "revision",
-                      1,
-                      "issuedOn",
-                      "2024-01-02",
-                      "title",
-                      "令和6年能登半島地震 その1"));
-      assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+      registerNotice("turns", "令和6年能登半島地震 その1");
     }
     recording.set(false);
     for (Thread t : threads) {

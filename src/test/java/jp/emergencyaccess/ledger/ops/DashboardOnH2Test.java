@@ -25,7 +25,6 @@ import jp.emergencyaccess.ledger.integrity.Chainer;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.OnH2;
-import jp.emergencyaccess.ledger.support.TestCodes;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,23 +195,7 @@ class DashboardOnH2Test extends HttpTest {
   }
 
   private void produceSamples() {
-    String id = TestCodes.noticeId("o");
-    Api.Reply notice =
-        mhlw()
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    id,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-01-02",
-                    "title",
-                    "dashboard test"));
-    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+    registerNotice("o", "dashboard test");
     Instant at = Instant.parse("2024-02-20T01:00:00Z");
     CoveredBy covered = CoveredBy.region("472018", "dashboard-test");
     String suffix = Long.toString(System.nanoTime());
