@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.emergencyaccess.ledger.common.LedgerEvent;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +99,31 @@ class ArchitectureTest {
         .callMethod(OffsetDateTime.class, "now")
         .orShould()
         .callMethod(System.class, "currentTimeMillis")
+        .check(classes);
+  }
+
+  /**
+   * Events are the stored contract: each a record in a file of its own with a payload revision, so
+   * that a change of shape is a new revision with an upcaster (StoredEventShapesTest holds one
+   * stored JSON per event and revision).
+   */
+  @Test
+  void everyEventIsATopLevelRecordWithARevision() {
+    classes()
+        .that()
+        .implement(LedgerEvent.class)
+        .should()
+        .beTopLevelClasses()
+        .andShould()
+        .beRecords()
+        .andShould()
+        .beAnnotatedWith(Revision.class)
+        .check(classes);
+    classes()
+        .that()
+        .areAnnotatedWith(Revision.class)
+        .should()
+        .implement(LedgerEvent.class)
         .check(classes);
   }
 }

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the facts of a decision from small read models kept in the events' own transactions: the
- * facility directory and consent table (by primary key), the service-status table and the in-memory
- * activation history of the facility's three subjects (FacilityCoverage). None of them grows with
- * the number of lookups.
+ * facility directory and consent table (by primary key), the facility's service-status rows and the
+ * activation rows of the facility's three subjects (FacilityCoverage, one statement), all by index.
+ * It is called inside the lookup command's unit of work, so every read runs in the decision's own
+ * transaction, against what is committed on any node; nothing is kept between decisions. None of
+ * the tables grows with the number of lookups.
  */
 @Component
 class DecisionFactsReader implements DecisionFacts {

@@ -1,6 +1,9 @@
 package jp.emergencyaccess.ledger.access;
 
-/** Why a lookup was denied (SPEC §5); a denial carries every reason that applies. */
+/**
+ * Why a lookup was denied (SPEC §5); a denial carries every reason that applies, in the order
+ * declared here.
+ */
 public enum DenialReason {
   /** The facility is not registered. */
   FACILITY_UNKNOWN,

@@ -2,6 +2,8 @@ package jp.emergencyaccess.ledger.access;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import jp.emergencyaccess.ledger.consent.ConsentSummary;
 
@@ -41,6 +43,27 @@ public final class ViewPolicy {
     }
     if (consent.withdrawnAt() != null && consent.withdrawnAt().isBefore(at)) {
       reasons.add(DenialReason.CONSENT_WITHDRAWN);
+    }
+    return List.copyOf(reasons);
+  }
+
+  /**
+   * The reasons a recorded decision gets under another activation state (a notice revision, or what
+   * was known at an instant). Only the activation depends on the notices: every other reason is a
+   * fact of the lookup itself (the facility's registration, its service status and the consent at
+   * the lookup's instant) and stands. The order is the one {@link #denialReasons} gives, the order
+   * {@link DenialReason} declares.
+   *
+   * @param original the reasons the recorded decision gave (empty when it was allowed)
+   * @param coveredBy the activation that covers the facility under the other state, or null
+   */
+  public static List<DenialReason> withActivation(
+      Collection<DenialReason> original, CoveredBy coveredBy) {
+    EnumSet<DenialReason> reasons = EnumSet.noneOf(DenialReason.class);
+    reasons.addAll(original);
+    reasons.remove(DenialReason.NOT_ACTIVATED);
+    if (coveredBy == null) {
+      reasons.add(DenialReason.NOT_ACTIVATED);
     }
     return List.copyOf(reasons);
   }

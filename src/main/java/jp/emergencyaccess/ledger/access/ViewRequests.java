@@ -1,33 +1,39 @@
 package jp.emergencyaccess.ledger.access;
 
+import jp.emergencyaccess.ledger.common.Refusal;
+import jp.emergencyaccess.ledger.infra.AxonServerFailures;
 import jp.emergencyaccess.ledger.infra.Commands;
-import jp.emergencyaccess.ledger.infra.GroupCommit;
+import jp.emergencyaccess.ledger.infra.StoreFailures;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a lookup to be decided. Lookups that arrive together are decided together: each is its own
- * command on its own aggregate, but their events are appended and committed in one transaction
- * ({@link GroupCommit}).
+ * Sends a lookup to be decided, through the {@link LookupDispatch} of the storage mode.
  *
  * <p>A lookup with a {@code requestId} whose view id is already recorded is not decided again: it
  * goes to {@link RecallView}, which answers the recorded decision or refuses another request under
  * the same key. The store is asked first (the highest sequence number of the view id: one read of
  * its unique index) because an append that the unique key refuses has already drawn a global index
  * on H2 and PostgreSQL: every repeat would leave a gap that readers of the store (the integrity
- * chain, the event stream) wait out. Two requests that race past the read are still decided once:
- * the unique key refuses the second one's event, and it is recalled the same way.
+ * chain, the event stream) wait out.
+ *
+ * <p>Two requests that race past the read are still decided once: the store lets only one first
+ * event of a view id in, and the other one is recalled the same way. The refusal of the second
+ * event reaches this class in several shapes: a {@code ConcurrencyException} or {@code
+ * AggregateStreamCreationException} from the JDBC store, Axon Server's error code for a taken
+ * sequence number, or, from a command that Axon Server routed to a handler, a {@code
+ * CommandExecutionException} that only carries the handler's messages. So a failed lookup that is
+ * no refusal and no outage asks the store again: if its view id is recorded now, the recorded
+ * decision is the answer.
  */
 @Component
 public class ViewRequests {
-  private final GroupCommit groups;
+  private final LookupDispatch dispatch;
   private final Commands commands;
   private final EventStore store;
 
-  public ViewRequests(GroupCommit groups, Commands commands, EventStore store) {
-    this.groups = groups;
+  public ViewRequests(LookupDispatch dispatch, Commands commands, EventStore store) {
+    this.dispatch = dispatch;
     this.commands = commands;
     this.store = store;
   }
@@ -37,9 +43,31 @@ public class ViewRequests {
       return commands.send(new RecallView(command));
     }
     try {
-      return groups.send(command.viewId(), command);
-    } catch (ConcurrencyException | AggregateStreamCreationException recorded) {
+      return dispatch.send(command);
+    } catch (RuntimeException failed) {
+      if (command.requestId() == null || !recordedMeanwhile(command.viewId(), failed)) {
+        throw failed;
+      }
       return commands.send(new RecallView(command));
+    }
+  }
+
+  /**
+   * Whether the lookup failed because the same view id was recorded first. A refusal or an
+   * unavailable store is answered as such; a failure of the second read is added to the first.
+   */
+  private boolean recordedMeanwhile(String viewId, RuntimeException failed) {
+    if (Refusal.of(failed) != null || StoreFailures.unavailable(failed)) {
+      return false;
+    }
+    if (AxonServerFailures.sequenceTaken(failed)) {
+      return true;
+    }
+    try {
+      return recorded(viewId);
+    } catch (RuntimeException readFailed) {
+      failed.addSuppressed(readFailed);
+      return false;
     }
   }
 

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The aggregate a command is for. A lookup's is its view id, read from the command directly; every
  * other command goes to Axon's default, which finds {@code @TargetAggregateIdentifier} and looks
- * for a version by reflection on each command (copying the class's methods every time): a visible
- * share of a lookup's CPU and allocation on the hot path (docs/performance.md, section 10). Axon
- * uses the application's one {@link CommandTargetResolver} bean for every aggregate.
+ * for a version by reflection on each command (copying the class's methods every time), on the path
+ * of every lookup (docs/overrides.md). Axon uses the application's one {@link
+ * CommandTargetResolver} bean for every aggregate.
  */
 @Component
 class ViewTargetResolver implements CommandTargetResolver {

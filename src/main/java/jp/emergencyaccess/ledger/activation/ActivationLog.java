@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * The compact history of activation: one row per change of a period, written in the transaction of
  * the event (subscribing processor). Activation questions read only this table, never the full
- * event stream, so they stay fast however many lookups the store holds; and they read it from
- * memory ({@link SnapshotCache}) until a row is written.
+ * event stream, so they stay fast however many lookups the store holds. Every question reads the
+ * table in the caller's transaction (by the index on kind, subject and seq where it names
+ * subjects): no node keeps a copy, so a change committed on any node is seen by the next decision
+ * on every node.
  */
 @Component
 @ProcessingGroup(ActivationLog.GROUP)
@@ -34,7 +36,6 @@ public class ActivationLog implements ReplayedReadModel {
 
   private final JdbcTemplate jdbc;
   private final NoticeDirectory notices;
-  private final SnapshotCache cache = new SnapshotCache();
 
   ActivationLog(JdbcTemplate jdbc, NoticeDirectory notices) {
     this.jdbc = jdbc;
@@ -44,7 +45,6 @@ public class ActivationLog implements ReplayedReadModel {
   @ResetHandler
   void reset() {
     jdbc.update("delete from activation_change");
-    cache.written();
   }
 
   /**
@@ -59,7 +59,6 @@ public class ActivationLog implements ReplayedReadModel {
       // Every new value is below every current one: no row collides on the way.
       jdbc.update("update activation_change set seq = seq - ?", first - 1);
     }
-    cache.written();
   }
 
   @EventHandler
@@ -107,27 +106,43 @@ public class ActivationLog implements ReplayedReadModel {
         c.applicationId(),
         c.at().toEpochMilli(),
         c.recordedAt().toEpochMilli());
-    cache.written();
   }
 
-  /** Every recorded change, from memory unless a change was written since it was read. */
-  ActivationSnapshot snapshot() {
-    return cache.get(this::all);
-  }
-
-  /** Every recorded change, in recording order, from memory (see {@link #snapshot()}). */
+  /** Every recorded change, in recording order (see {@link #all()}). */
   public List<ActivationChange> changes() {
-    return snapshot().all();
+    return all();
   }
 
-  /** The changes of one subject, in recording order, from memory. */
+  /** The changes of one subject, in recording order (see {@link #of}). */
   public List<ActivationChange> changesOf(ActivationChange.Kind kind, String subject) {
-    return snapshot().of(kind, subject);
+    return of(kind, subject);
   }
 
-  /** The changes that cite a notice, in recording order, from memory. */
+  /** The changes that cite a notice, in recording order, read from the table. */
   public List<ActivationChange> changesCiting(String noticeId) {
-    return snapshot().all().stream().filter(c -> noticeId.equals(c.noticeId())).toList();
+    return jdbc.query(
+        "select " + COLUMNS + " from activation_change where notice_id = ? order by seq",
+        ActivationLog::row,
+        noticeId);
+  }
+
+  /**
+   * The changes a facility's coverage is folded from: its municipality's, its prefecture's and its
+   * own, in recording order, in one statement whose three branches each read the index on (kind,
+   * subject, seq).
+   */
+  ActivationSnapshot coverageOf(String municipality, String prefecture, String facilityCode) {
+    String branch = "select " + COLUMNS + " from activation_change where kind = ? and subject = ?";
+    return ActivationSnapshot.of(
+        jdbc.query(
+            branch + " union all " + branch + " union all " + branch + " order by seq",
+            ActivationLog::row,
+            ActivationChange.Kind.REGION.name(),
+            municipality,
+            ActivationChange.Kind.REGION.name(),
+            prefecture,
+            ActivationChange.Kind.FACILITY.name(),
+            facilityCode));
   }
 
   /** Every recorded change, in recording order, read from the table. */

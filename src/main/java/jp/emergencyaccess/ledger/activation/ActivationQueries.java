@@ -7,7 +7,10 @@ import java.util.function.Predicate;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import org.springframework.stereotype.Service;
 
-/** Answers "who is switched on at this instant" from the compact activation history. */
+/**
+ * Answers "who is switched on at this instant" from the compact activation history, read from its
+ * table in the caller's transaction.
+ */
 @Service
 public class ActivationQueries {
   private final ActivationLog log;
@@ -18,7 +21,7 @@ public class ActivationQueries {
 
   /** Every period of every subject, after the changes that {@code include} lets through. */
   public Map<String, List<ActivePeriod>> periods(Predicate<ActivationChange> include) {
-    return ActivationFold.fold(log.snapshot().all(), include);
+    return ActivationFold.fold(log.all(), include);
   }
 
   /** All periods that cover {@code at}, regions and facilities, ordered by kind and code. */
@@ -56,7 +59,15 @@ public class ActivationQueries {
 
   public List<ActivePeriod> periodsOf(
       ActivationChange.Kind kind, String subject, Predicate<ActivationChange> include) {
-    return ActivationFold.fold(log.snapshot().of(kind, subject), include)
+    return periodsIn(log.of(kind, subject), kind, subject, include);
+  }
+
+  private static List<ActivePeriod> periodsIn(
+      List<ActivationChange> changes,
+      ActivationChange.Kind kind,
+      String subject,
+      Predicate<ActivationChange> include) {
+    return ActivationFold.fold(changes, include)
         .getOrDefault(ActivationFold.key(kind, subject), List.of());
   }
 
@@ -73,5 +84,29 @@ public class ActivationQueries {
             : periodsOf(ActivationChange.Kind.REGION, region.prefecture().value(), include)
                 .stream();
     return java.util.stream.Stream.concat(own, prefecture).filter(p -> p.covers(at)).toList();
+  }
+
+  /**
+   * The periods that cover {@code at} for a facility in {@code municipality}: the municipality's,
+   * its prefecture's and the facility's own individual periods, read in one statement.
+   */
+  public List<ActivePeriod> facilityCoverage(
+      RegionCode municipality,
+      String facilityCode,
+      Instant at,
+      Predicate<ActivationChange> include) {
+    RegionCode prefecture = municipality.prefecture();
+    ActivationSnapshot changes =
+        log.coverageOf(municipality.value(), prefecture.value(), facilityCode);
+    var regions =
+        municipality.isPrefecture() ? List.of(municipality) : List.of(municipality, prefecture);
+    var covering = new java.util.ArrayList<ActivePeriod>();
+    for (RegionCode region : regions) {
+      var kind = ActivationChange.Kind.REGION;
+      covering.addAll(periodsIn(changes.of(kind, region.value()), kind, region.value(), include));
+    }
+    var facility = ActivationChange.Kind.FACILITY;
+    covering.addAll(periodsIn(changes.of(facility, facilityCode), facility, facilityCode, include));
+    return covering.stream().filter(p -> p.covers(at)).toList();
   }
 }

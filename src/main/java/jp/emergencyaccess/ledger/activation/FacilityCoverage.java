@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
  * by then: before its registration's {@code at} it is not active, with reason FACILITY_UNKNOWN (its
  * municipality's periods are still named in {@code basis}).
  *
- * <p>Called for every lookup, so it folds only the changes of those three subjects, from the
- * in-memory activation history (re-read only after a change is written): one primary-key read of
- * the facility, no table scan.
+ * <p>Called for every lookup, so it folds only the changes of those three subjects, read by index
+ * in one statement in the caller's transaction (the decision's own): one primary-key read of the
+ * facility, no table scan, no copy kept between calls.
  */
 @Service
 public class FacilityCoverage {
@@ -42,12 +42,7 @@ public class FacilityCoverage {
   public Coverage of(FacilitySummary facility, Instant at, AsOf asOf) {
     RegionCode municipality = new RegionCode(facility.municipalityCode());
     List<ActivePeriod> covering =
-        new ArrayList<>(activation.regionCoverage(municipality, at, asOf.filter()));
-    activation
-        .periodsOf(ActivationChange.Kind.FACILITY, facility.facilityCode(), asOf.filter())
-        .stream()
-        .filter(p -> p.covers(at))
-        .forEach(covering::add);
+        activation.facilityCoverage(municipality, facility.facilityCode(), at, asOf.filter());
     List<CoverageBasis> basis = covering.stream().map(p -> CoverageBasis.of(p, at)).toList();
     List<String> reasons = new ArrayList<>();
     if (!facility.registeredBy(at)) {

@@ -49,9 +49,8 @@ public record RegionCode(String value) {
   }
 
   public static RegionCode ofPrefecture(int prefecture) {
-    // Not String.format: this runs for every lookup (FacilityCoverage), and the formatter was over
-    // a
-    // quarter of reading a decision's facts (docs/performance.md, section 15).
+    // Not String.format: this runs for every lookup (FacilityCoverage), where a formatter is a
+    // large part of reading a decision's facts.
     String five = (prefecture < 10 ? "0" : "") + prefecture + "000";
     return new RegionCode(five + checkDigit(five));
   }

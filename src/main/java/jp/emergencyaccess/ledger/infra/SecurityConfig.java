@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -21,12 +23,17 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** HTTP Basic over configured accounts; 401/403 answered as problem+json. */
+/**
+ * HTTP Basic over configured accounts, or bearer tokens in jwt mode ({@link BearerTokenConfig});
+ * 401/403 answered as problem+json.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerAccountProperties.class)
 class SecurityConfig {
 
+  /** The configured accounts sign in with Basic; in jwt mode tokens name the account instead. */
   @Bean
+  @ConditionalOnProperty(name = "ledger.auth.mode", havingValue = "basic", matchIfMissing = true)
   UserDetailsService ledgerAccounts(LedgerAccountProperties properties) {
     return new LedgerAccounts(properties);
   }
@@ -35,9 +42,10 @@ class SecurityConfig {
   @ConditionalOnWebApplication
   SecurityFilterChain api(
       HttpSecurity http,
-      List<ApiAccessRules> featureRules,
+      List<ApiAuthorization> featureRules,
       ObjectMapper json,
-      ApplicationContext context)
+      ApplicationContext context,
+      ObjectProvider<BearerTokenConfig.BearerSignIn> bearer)
       throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,6 +76,10 @@ class SecurityConfig {
               rules.anyRequest().access(new UnmappedRequests(context));
             })
         .headers(Customizer.withDefaults());
+    BearerTokenConfig.BearerSignIn tokens = bearer.getIfAvailable();
+    if (tokens != null) {
+      tokens.apply(http);
+    }
     return http.build();
   }
 

@@ -17,7 +17,8 @@ import org.springframework.transaction.TransactionSystemException;
  * connection lost, H2 on a full or read-only disk, H2 closed after such a failure, no connection
  * free in time) from every other failure. Such a failure says nothing about the request: it is
  * answered 503 and may be sent again. Spring, Axon and the pool wrap the driver's exception in
- * their own, so the whole chain of causes is read.
+ * their own, so the whole chain of causes is read. The {@code axonserver} profile's event store
+ * counts too: Axon Server unreachable or without a leader ({@link AxonServerFailures}).
  */
 public final class StoreFailures {
   /**
@@ -61,6 +62,9 @@ public final class StoreFailures {
   }
 
   private static boolean isUnavailable(Throwable t) {
+    if (AxonServerFailures.unavailableLink(t)) {
+      return true;
+    }
     if (t instanceof CannotCreateTransactionException
         || t instanceof TransactionSystemException
         || t instanceof DataAccessResourceFailureException

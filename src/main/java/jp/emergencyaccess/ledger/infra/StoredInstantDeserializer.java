@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * The stored format's instants ({@code "2024-02-10T01:23:45.678Z"}) read by {@link UtcInstants};
- * any other form, and numbers, by Jackson's own {@link InstantDeserializer}. A replay of the access
- * history spent about 3 % of its thread in the formatter (docs/performance.md, section 14).
+ * any other form, and numbers, by Jackson's own {@link InstantDeserializer}: every replayed event
+ * has one (docs/overrides.md).
  */
 class StoredInstantDeserializer extends StdScalarDeserializer<Instant> {
   StoredInstantDeserializer() {

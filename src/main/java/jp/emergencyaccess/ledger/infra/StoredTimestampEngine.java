@@ -12,9 +12,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * Axon's JDBC storage engine, whose tracked events (what processors and the stream read) carry
  * their timestamp parsed once from the stored text by {@link UtcInstants}. Axon's own entries keep
  * the text and parse it with a {@code DateTimeFormatter} each time it is asked for, and the message
- * asks again after the engine has: a replay of the access history spent about 4 % of its thread
- * there (docs/performance.md, section 14). A text of another form keeps Axon's parsing, and an
- * aggregate's events (read to rebuild it) keep Axon's reading.
+ * asks again after the engine has, for every event a read model replays (docs/overrides.md). A text
+ * of another form keeps Axon's parsing, and an aggregate's events (read to rebuild it) keep Axon's
+ * reading.
  */
 class StoredTimestampEngine extends JdbcEventStorageEngine {
   StoredTimestampEngine(Builder builder) {

@@ -8,8 +8,8 @@ import org.axonframework.common.IdentifierFactory;
  * Axon's message identifiers (every event's {@code eventidentifier}, a unique column of the event
  * store) as UUIDs of version 7: the Unix time in milliseconds, then 74 random bits. Identifiers
  * made together sort together, so the store's unique index on them takes new rows at its end, where
- * random (version 4) UUIDs dirtied a page of it anywhere for every event (docs/performance.md,
- * section 11). Axon finds this factory through {@code META-INF/services}.
+ * random (version 4) UUIDs dirtied a page of it anywhere for every event (docs/overrides.md). Axon
+ * finds this factory through {@code META-INF/services}.
  */
 public class TimeOrderedIdentifiers extends IdentifierFactory {
   @Override

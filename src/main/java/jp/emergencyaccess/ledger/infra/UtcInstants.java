@@ -6,10 +6,9 @@ import java.time.LocalDate;
 
 /**
  * Reads the one form in which the store writes instants, {@code 2024-02-10T01:23:45.678Z} (UTC,
- * zero to nine fraction digits), without a {@code DateTimeFormatter}: replaying the access history
- * parsed two or three instants per event that way, about a tenth of its thread
- * (docs/performance.md, section 14). Anything else, a leap second or an offset included, is left to
- * the standard parsers: {@link #parse} answers null.
+ * zero to nine fraction digits), without a {@code DateTimeFormatter}: a replay parses two or three
+ * instants per event (docs/overrides.md). Anything else, a leap second or an offset included, is
+ * left to the standard parsers: {@link #parse} answers null.
  */
 final class UtcInstants {
   private UtcInstants() {}

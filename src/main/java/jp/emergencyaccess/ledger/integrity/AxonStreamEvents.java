@@ -61,6 +61,12 @@ public class AxonStreamEvents implements StoredEvents {
     return head == null ? 0 : Math.max(0, head.position().orElse(0));
   }
 
+  /** Axon Server numbers the events of a context from 0. */
+  @Override
+  public long firstPosition() {
+    return 0;
+  }
+
   @Override
   public OptionalLong lowestPosition() {
     List<StoredEvent> first = range(Long.MIN_VALUE, Long.MAX_VALUE, 1);

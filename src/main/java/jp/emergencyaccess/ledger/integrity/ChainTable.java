@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code integrity_chain} table: one row per chained position, written once. */
@@ -36,6 +37,35 @@ public class ChainTable {
   }
 
   /** The last chained position, if anything is chained. */
+  /**
+   * Whether this transaction may extend the chain: on PostgreSQL, which several ledgers may share,
+   * the holder of a transaction-scoped advisory lock (released at commit, rollback or when the
+   * holder's connection dies, so another node takes over at its next step); elsewhere the store has
+   * one process (H2's file lock), which always may.
+   */
+  public boolean takeTurn() {
+    if (!sharedStore()) {
+      return true;
+    }
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, TURN_LOCK));
+  }
+
+  /** The advisory lock's key: "chain" in ASCII, so that no other use of advisory locks meets it. */
+  private static final long TURN_LOCK = 0x636861696eL;
+
+  private volatile Boolean shared;
+
+  private boolean sharedStore() {
+    if (shared == null) {
+      shared =
+          jdbc.execute(
+              (ConnectionCallback<Boolean>)
+                  c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+    }
+    return shared;
+  }
+
   public Optional<ChainEntry> head() {
     return jdbc
         .query(

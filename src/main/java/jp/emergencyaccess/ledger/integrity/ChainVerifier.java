@@ -39,16 +39,17 @@ public class ChainVerifier {
   /** {@code progress} hears the last position done after each page. */
   public Verification verify(Long from, Long to, LongConsumer progress) {
     long chainHead = chain.head().map(ChainEntry::position).orElse(0L);
-    long lo = from != null ? from : Math.min(1, events.lowestPosition().orElse(1));
+    long first = events.firstPosition();
+    long lo = from != null ? from : Math.min(first, events.lowestPosition().orElse(first));
     long hi = Math.min(to != null ? to : chainHead, chainHead);
-    VerificationWalk walk = new VerificationWalk(chain, publicKey, lo);
+    VerificationWalk walk = new VerificationWalk(chain, publicKey, Math.max(lo, first));
     if (hi >= lo) {
       walk.previous =
           chain
-              .before(Math.max(lo, 1))
+              .before(Math.max(lo, first))
               .map(e -> ChainHash.unhex(e.hash()))
               .orElse(ChainHash.GENESIS);
-      walk.expected = Math.max(lo, 1);
+      walk.expected = Math.max(lo, first);
       long p = lo;
       while (p <= hi) {
         List<ChainEntry> entries = chain.range(p, hi, PAGE);

@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * position p only when every lower position is chained, either as its event or as a permanent gap
  * (missing for longer than the gap timeout). Concurrent transactions may commit positions out of
  * order; waiting on the lowest missing one keeps the chain in position order without reordering.
- * Several processes may run it: the chain's primary key lets only one write each position, the
- * loser re-reads the head.
+ * Several processes may run it on one database: each step takes the chain's turn first (one process
+ * at a time, {@link ChainTable#takeTurn}) and goes on from the stored head, so the nodes of a
+ * cluster take over from one another without coordination of their own.
  */
 public class Chainer implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(Chainer.class);
@@ -136,7 +137,7 @@ public class Chainer implements SmartLifecycle {
   /** Everything the chainer knows comes from the tables: a restart continues where it stopped. */
   void resume() {
     Optional<ChainEntry> head = chain.head();
-    next = head.map(h -> h.position() + 1).orElse(1L);
+    next = head.map(h -> h.position() + 1).orElse(events.firstPosition());
     headHash = head.map(h -> ChainHash.unhex(h.hash())).orElse(ChainHash.GENESIS);
     lastCheckpoint = checkpoints.latest().orElse(null);
     if (lastCheckpoint != null && !lastCheckpoint.keyId().equals(key.keyId())) {
@@ -150,9 +151,21 @@ public class Chainer implements SmartLifecycle {
     gaps = new GapWatch();
   }
 
-  /** One batch: chain what can be chained, sign when due. Returns how many rows it wrote. */
+  /**
+   * One batch in one transaction: chain what can be chained, sign when due. Returns how many rows
+   * it wrote; 0 also when another process holds the turn ({@link ChainTable#takeTurn}), which then
+   * chains instead.
+   */
   int step() {
-    Instant now = clock.instant();
+    Integer written = transaction.execute(status -> chainStep(clock.instant()));
+    return written == null ? 0 : written;
+  }
+
+  private int chainStep(Instant now) {
+    if (!chain.takeTurn()) {
+      return 0;
+    }
+    catchUpWithOtherProcesses();
     int max = Math.max(1, properties.batchSize());
     List<StoredEvent> rows = events.range(next, Long.MAX_VALUE, max);
     if (!rows.isEmpty()) {
@@ -201,15 +214,12 @@ public class Chainer implements SmartLifecycle {
     if (entries.isEmpty() && checkpoint == null) {
       return 0;
     }
-    transaction.executeWithoutResult(
-        status -> {
-          if (!entries.isEmpty()) {
-            chain.append(entries);
-          }
-          if (checkpoint != null) {
-            checkpoints.insert(checkpoint);
-          }
-        });
+    if (!entries.isEmpty()) {
+      chain.append(entries);
+    }
+    if (checkpoint != null) {
+      checkpoints.insert(checkpoint);
+    }
     next = cursor;
     headHash = previous;
     if (checkpoint != null) {
@@ -219,12 +229,39 @@ public class Chainer implements SmartLifecycle {
     return entries.size() + (checkpoint == null ? 0 : 1);
   }
 
+  /**
+   * Another process may have chained since this one's last turn: then this one goes on from the
+   * stored head, not from what it remembers.
+   */
+  private void catchUpWithOtherProcesses() {
+    long storedNext = chain.head().map(h -> h.position() + 1).orElse(events.firstPosition());
+    if (storedNext != next) {
+      GapWatch watched = gaps;
+      resume();
+      gaps = watched;
+    }
+  }
+
+  /** Whether to sign now; another node may have signed since this one did, and that counts. */
   private boolean due(long head, Instant now) {
-    long signed = lastCheckpoint == null ? 0 : lastCheckpoint.position();
+    if (!dueSince(lastCheckpoint, lastSignedAt, head, now)) {
+      return false;
+    }
+    Checkpoint stored = checkpoints.latest().orElse(null);
+    if (stored != null
+        && (lastCheckpoint == null || stored.position() > lastCheckpoint.position())) {
+      lastCheckpoint = stored;
+      lastSignedAt = stored.signedAt();
+    }
+    return dueSince(lastCheckpoint, lastSignedAt, head, now);
+  }
+
+  private boolean dueSince(Checkpoint last, Instant signedAt, long head, Instant now) {
+    long signed = last == null ? 0 : last.position();
     if (head < 1 || head <= signed) {
       return false;
     }
     return head - signed >= properties.checkpointEveryEvents()
-        || !Duration.between(lastSignedAt, now).minus(properties.checkpointEvery()).isNegative();
+        || !Duration.between(signedAt, now).minus(properties.checkpointEvery()).isNegative();
   }
 }

@@ -29,7 +29,7 @@ public record IntegrityProperties(
     @DefaultValue("60s") Duration checkpointEvery,
     @DefaultValue("60s") Duration gapTimeout,
     @DefaultValue("200ms") Duration pollInterval,
-    @DefaultValue("500") int batchSize,
+    @DefaultValue("2000") int batchSize,
     String signingKey,
     String signingKeyFile,
     @DefaultValue("false") boolean generateKey) {}

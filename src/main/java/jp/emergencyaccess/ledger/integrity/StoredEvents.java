@@ -11,6 +11,14 @@ public interface StoredEvents {
   /** Up to {@code max} events at positions {@code from..to} (inclusive), in position order. */
   List<StoredEvent> range(long from, long to, int max);
 
+  /**
+   * The position the store gives its first event: the JDBC tables' identity column starts at 1,
+   * Axon Server numbers from 0. The chain starts there, so that no first event stays unchained.
+   */
+  default long firstPosition() {
+    return 1;
+  }
+
   /** The highest position the store holds, or 0 when it holds none. */
   long highestPosition();
 

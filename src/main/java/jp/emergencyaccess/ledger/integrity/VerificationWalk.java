@@ -26,10 +26,14 @@ final class VerificationWalk {
   Long headPosition;
   int classified;
 
-  VerificationWalk(ChainTable chain, Optional<PublicKey> publicKey, long lo) {
+  /**
+   * @param first the first position the chain holds an entry for (the store's first position, or
+   *     the start of the range asked for)
+   */
+  VerificationWalk(ChainTable chain, Optional<PublicKey> publicKey, long first) {
     this.chain = chain;
     this.publicKey = publicKey;
-    this.expected = Math.max(lo, 1);
+    this.expected = first;
   }
 
   void page(List<ChainEntry> entries, List<StoredEvent> rows, List<Checkpoint> signed) {

@@ -3,7 +3,6 @@ package jp.emergencyaccess.ledger.investigation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-import java.util.Optional;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
@@ -19,9 +18,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One inquiry of an implementing body into one facility, and the measures taken under it. The
- * facility's service (suspend / stop / resume) is one state per facility, whichever inquiry changed
- * it last, so those rules are judged against {@link ServiceStatus}; that nothing follows a close is
- * judged here.
+ * facility's service (suspend / stop / resume) is one state per facility, whichever inquiry changes
+ * it, so its rules are judged, and its events recorded, by the facility's own {@link
+ * FacilityService} aggregate through {@link FacilityServices}; that the inquiry is open, and that
+ * nothing precedes its opening, is judged here first.
  */
 @Aggregate
 public class Inquiry {
@@ -88,47 +88,21 @@ public class Inquiry {
   }
 
   @CommandHandler
-  public void handle(SuspendService command, ServiceStatus status) {
+  public void handle(SuspendService command, FacilityServices service) {
     requireOpen(command.at());
-    Optional<ServiceMeasure> latest = latestBefore(status, command.at());
-    if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
-      throw stopIsFinal(latest.get());
-    }
-    if (latest.isPresent() && latest.get().change() == ServiceChange.SUSPENDED) {
-      throw new RuleViolation(
-          "ALREADY_SUSPENDED",
-          "facility "
-              + facilityCode
-              + " is already suspended since "
-              + JapanTime.render(latest.get().at()));
-    }
-    apply(new FacilityServiceSuspended(inquiryId, facilityCode, command.reason(), command.at()));
+    service.suspend(inquiryId, facilityCode, command.reason(), command.at());
   }
 
   @CommandHandler
-  public void handle(StopService command, ServiceStatus status) {
+  public void handle(StopService command, FacilityServices service) {
     requireOpen(command.at());
-    Optional<ServiceMeasure> latest = latestBefore(status, command.at());
-    if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
-      throw new RuleViolation(
-          "ALREADY_STOPPED",
-          "facility " + facilityCode + " is already stopped since " + render(latest.get()));
-    }
-    apply(new FacilityServiceStopped(inquiryId, facilityCode, command.reason(), command.at()));
+    service.stop(inquiryId, facilityCode, command.reason(), command.at());
   }
 
   @CommandHandler
-  public void handle(ResumeService command, ServiceStatus status) {
+  public void handle(ResumeService command, FacilityServices service) {
     requireOpen(command.at());
-    Optional<ServiceMeasure> latest = latestBefore(status, command.at());
-    if (latest.isPresent() && latest.get().change() == ServiceChange.STOPPED) {
-      throw stopIsFinal(latest.get());
-    }
-    if (latest.isEmpty() || latest.get().change() != ServiceChange.SUSPENDED) {
-      throw new RuleViolation(
-          "NOT_SUSPENDED", "facility " + facilityCode + " is not suspended, so cannot be resumed");
-    }
-    apply(new FacilityServiceResumed(inquiryId, facilityCode, command.at()));
+    service.resume(inquiryId, facilityCode, command.at());
   }
 
   @CommandHandler
@@ -157,36 +131,6 @@ public class Inquiry {
               + JapanTime.render(openedAt)
               + "; a measure cannot be earlier");
     }
-  }
-
-  /**
-   * The facility's latest service measure, which must be earlier than the new one: the service
-   * history is kept in the order it happened, so the status at any instant is unambiguous.
-   */
-  private Optional<ServiceMeasure> latestBefore(ServiceStatus status, Instant at) {
-    Optional<ServiceMeasure> latest = status.latest(facilityCode);
-    if (latest.isPresent() && !latest.get().at().isBefore(at)) {
-      throw new RuleViolation(
-          "MEASURE_NOT_AFTER_LATEST",
-          "facility "
-              + facilityCode
-              + " was already "
-              + latest.get().change()
-              + " at "
-              + render(latest.get())
-              + "; a new measure must be later");
-    }
-    return latest;
-  }
-
-  private RuleViolation stopIsFinal(ServiceMeasure stop) {
-    return new RuleViolation(
-        "STOP_IS_FINAL",
-        "facility " + facilityCode + " was stopped at " + render(stop) + "; a stop is final");
-  }
-
-  private static String render(ServiceMeasure measure) {
-    return JapanTime.render(measure.at()).toString();
   }
 
   @EventSourcingHandler

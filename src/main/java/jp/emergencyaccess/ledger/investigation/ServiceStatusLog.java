@@ -2,30 +2,26 @@ package jp.emergencyaccess.ledger.investigation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import jp.emergencyaccess.ledger.access.FacilityServiceStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link ServiceStatus}, and the access decision's {@link FacilityServiceStatus}, over the table
  * {@code facility_service_change} (one row per suspend, stop or resume, written in the measure's
- * transaction). Each facility's few rows are cached once read; a write drops that facility's entry
- * both at once and again after its commit, so a reader racing the commit cannot leave the old rows
- * cached.
+ * transaction). Every question reads the facility's few rows by index, in the caller's transaction:
+ * no node keeps a copy, so a measure committed on any node is seen by the next decision on every
+ * node.
  */
 @Component
 @ProcessingGroup(InquiryLog.GROUP)
 public class ServiceStatusLog implements ServiceStatus, FacilityServiceStatus {
   private final JdbcTemplate jdbc;
-  private final Map<String, List<ServiceMeasure>> cache = new ConcurrentHashMap<>();
 
   ServiceStatusLog(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -34,7 +30,6 @@ public class ServiceStatusLog implements ServiceStatus, FacilityServiceStatus {
   @ResetHandler
   void reset() {
     jdbc.update("delete from facility_service_change");
-    cache.clear();
   }
 
   @EventHandler
@@ -61,12 +56,6 @@ public class ServiceStatusLog implements ServiceStatus, FacilityServiceStatus {
         facilityCode,
         change.name(),
         at.toEpochMilli());
-    cache.remove(facilityCode);
-    CurrentUnitOfWork.ifStarted(
-        unit -> {
-          unit.afterCommit(u -> cache.remove(facilityCode));
-          unit.onRollback(u -> cache.remove(facilityCode));
-        });
   }
 
   @Override
@@ -95,10 +84,6 @@ public class ServiceStatusLog implements ServiceStatus, FacilityServiceStatus {
 
   /** The facility's measures in the order they take effect. */
   private List<ServiceMeasure> measures(String facilityCode) {
-    return cache.computeIfAbsent(facilityCode, this::load);
-  }
-
-  private List<ServiceMeasure> load(String facilityCode) {
     return List.copyOf(
         jdbc.query(
             "select c.change, c.at_ms, e.inquiry_id, e.text from facility_service_change c"

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +22,15 @@ import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.history.AccessAttempt;
+import jp.emergencyaccess.ledger.history.AccessCsv;
+import jp.emergencyaccess.ledger.history.AccessFlag;
+import jp.emergencyaccess.ledger.history.AccessHistoryQueries;
+import jp.emergencyaccess.ledger.history.AccessPage;
+import jp.emergencyaccess.ledger.history.AccessQuery;
+import jp.emergencyaccess.ledger.history.AccessSummary;
+import jp.emergencyaccess.ledger.history.AuditEventBundle;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
-import jp.emergencyaccess.ledger.investigation.AccessAttempt;
-import jp.emergencyaccess.ledger.investigation.AccessCsv;
-import jp.emergencyaccess.ledger.investigation.AccessFlag;
-import jp.emergencyaccess.ledger.investigation.AccessHistoryQueries;
-import jp.emergencyaccess.ledger.investigation.AccessPage;
-import jp.emergencyaccess.ledger.investigation.AccessQuery;
-import jp.emergencyaccess.ledger.investigation.AccessSummary;
-import jp.emergencyaccess.ledger.investigation.AuditEventBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,6 +113,8 @@ class AccessHistoryController {
       AccessSummary summary,
       String next) {}
 
+  @Operation(
+      summary = "A facility's view attempts (decisions, reasons, basis, flags) with summary counts")
   @GetMapping("/accesses")
   HistoryAnswer accesses(
       @PathVariable String facilityCode,
@@ -135,6 +141,11 @@ class AccessHistoryController {
         page.next());
   }
 
+  @Operation(summary = "A facility's view attempts as CSV (UTF-8, header row)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The rows of GET accesses, one per line",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   @GetMapping("/accesses.csv")
   ResponseEntity<StreamingResponseBody> csv(
       @PathVariable String facilityCode,
@@ -159,6 +170,11 @@ class AccessHistoryController {
         .body(body);
   }
 
+  @Operation(summary = "A facility's view attempts as a FHIR R4 Bundle of AuditEvent resources")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A FHIR R4 Bundle (type collection) of AuditEvent resources",
+      content = @Content(mediaType = "application/fhir+json", schema = @Schema(type = "object")))
   @GetMapping("/accesses/fhir")
   ResponseEntity<StreamingResponseBody> fhir(
       @PathVariable String facilityCode,

@@ -1,6 +1,10 @@
 package jp.emergencyaccess.ledger.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,6 +113,9 @@ class ActivationController {
       List<Basis> basis,
       List<String> reasons) {}
 
+  @Operation(
+      summary =
+          "Regions and facilities active at an instant, as of a notice revision or a recording time")
   @GetMapping
   ActivationAnswer state(
       @RequestParam(required = false) String at,
@@ -139,6 +146,12 @@ class ActivationController {
   }
 
   /** Asks about exactly one of a facility or a region. */
+  @Operation(
+      summary = "Whether one facility (or region) is active at an instant, and on what basis")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The answer for the facility (?facility=) or for the region (?region=)",
+      content = @Content(schema = @Schema(oneOf = {FacilityCheckAnswer.class, CheckAnswer.class})))
   @GetMapping("/check")
   Object check(
       @RequestParam(required = false) String facility,

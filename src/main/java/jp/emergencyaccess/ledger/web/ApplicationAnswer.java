@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import jp.emergencyaccess.ledger.common.JapanTime;
@@ -32,6 +33,7 @@ record ApplicationAnswer(
     Decision decision,
     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean replayed) {
   /** MHLW's decision: the granted period, or the reason for rejection. */
+  @Schema(name = "ApplicationDecision")
   record Decision(
       ApplicationSummary.Status status,
       LocalDate from,

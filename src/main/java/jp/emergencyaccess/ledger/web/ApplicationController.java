@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +64,7 @@ class ApplicationController {
 
   record RejectRequest(String reason, OffsetDateTime at) {}
 
+  @Operation(summary = "Submit a facility's application for individual activation (form 別添1)")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ApplicationAnswer submit(@RequestBody SubmitRequest body) {
@@ -95,6 +97,7 @@ class ApplicationController {
     return ApplicationAnswer.of(summary(submitted.id()), submitted.replayed());
   }
 
+  @Operation(summary = "An application and its decision")
   @GetMapping("/{applicationId}")
   ApplicationAnswer get(@PathVariable String applicationId) {
     ApplicationIds.check("applicationId", applicationId);
@@ -103,6 +106,7 @@ class ApplicationController {
     return ApplicationAnswer.of(application);
   }
 
+  @Operation(summary = "Approve an application, activating or extending the facility")
   @PostMapping("/{applicationId}/approve")
   @ResponseStatus(HttpStatus.CREATED)
   ApplicationAnswer approve(@PathVariable String applicationId, @RequestBody ApproveRequest body) {
@@ -119,6 +123,7 @@ class ApplicationController {
     return find(applicationId);
   }
 
+  @Operation(summary = "Reject an application")
   @PostMapping("/{applicationId}/reject")
   @ResponseStatus(HttpStatus.CREATED)
   ApplicationAnswer reject(@PathVariable String applicationId, @RequestBody RejectRequest body) {

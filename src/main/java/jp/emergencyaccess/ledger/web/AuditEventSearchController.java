@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
+import jp.emergencyaccess.ledger.history.AccessPage;
+import jp.emergencyaccess.ledger.history.AuditEventBundle;
+import jp.emergencyaccess.ledger.history.PatientAttempts;
 import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.infra.LedgerAccount;
 import jp.emergencyaccess.ledger.infra.Role;
-import jp.emergencyaccess.ledger.investigation.AccessPage;
-import jp.emergencyaccess.ledger.investigation.AuditEventBundle;
-import jp.emergencyaccess.ledger.investigation.PatientAttempts;
 import jp.emergencyaccess.ledger.patientreport.PatientAccessReports;
 import jp.emergencyaccess.ledger.patientreport.ReportCursor;
 import jp.emergencyaccess.ledger.patientreport.ReportForm;
@@ -72,7 +72,7 @@ class AuditEventSearchController {
   }
 
   @PostMapping(
-      path = PatientReportAccessRules.SEARCH,
+      path = PatientReportAuthorization.SEARCH,
       consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ResponseEntity<StreamingResponseBody> search(@RequestParam MultiValueMap<String, String> params) {
     LedgerAccount account = CurrentAccount.get();

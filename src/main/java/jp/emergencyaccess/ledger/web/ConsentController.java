@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -76,6 +77,7 @@ class ConsentController {
     }
   }
 
+  @Operation(summary = "Record a patient's consent (or the emergency exemption) at a facility")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ConsentAnswer record(@RequestBody RecordRequest body) {
@@ -97,6 +99,7 @@ class ConsentController {
     return ConsentAnswer.of(find(receipt.consentId()), receipt.replayed());
   }
 
+  @Operation(summary = "Withdraw a consent")
   @PostMapping("/{consentId}/withdraw")
   @ResponseStatus(HttpStatus.CREATED)
   ConsentAnswer withdraw(

@@ -1,6 +1,8 @@
 package jp.emergencyaccess.ledger.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -67,6 +69,7 @@ class FacilityController {
     this.clock = clock;
   }
 
+  @Schema(name = "RegisterFacilityRequest")
   record RegisterRequest(
       @NotBlank String facilityCode,
       @NotNull FacilityKind kind,
@@ -78,6 +81,7 @@ class FacilityController {
       @NotBlank String phone,
       OffsetDateTime at) {}
 
+  @Schema(name = "ExtendFacilityRequest")
   record ExtendRequest(LocalDate until, String applicationId, OffsetDateTime at) {}
 
   record IndividualPeriod(
@@ -135,6 +139,7 @@ class FacilityController {
       boolean active,
       List<ActivationController.Basis> basis) {}
 
+  @Operation(summary = "Register a facility (medical institution or pharmacy)")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   FacilityAnswer register(@Valid @RequestBody RegisterRequest body) {
@@ -155,6 +160,7 @@ class FacilityController {
     return answer(registered.id(), registered.replayed());
   }
 
+  @Operation(summary = "Extend a facility's individual activation")
   @PostMapping("/{facilityCode}/extend")
   @ResponseStatus(HttpStatus.CREATED)
   FacilityAnswer extend(@PathVariable String facilityCode, @RequestBody ExtendRequest body) {
@@ -174,6 +180,7 @@ class FacilityController {
   }
 
   /** The published list: facilities switched on individually, by code, each with its periods. */
+  @Operation(summary = "The published list of individually activated facilities, with periods")
   @GetMapping("/individually-activated")
   List<PublishedFacility> individuallyActivated() {
     return activation.individualPeriods().entrySet().stream()
@@ -189,6 +196,7 @@ class FacilityController {
         .toList();
   }
 
+  @Operation(summary = "A facility's master data, activation and service status")
   @GetMapping("/{facilityCode}")
   FacilityAnswer get(@PathVariable String facilityCode) {
     FacilityCode code = FacilityCode.parse("facilityCode", facilityCode);

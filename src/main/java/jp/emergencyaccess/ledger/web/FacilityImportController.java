@@ -1,5 +1,9 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +39,16 @@ class FacilityImportController {
 
   record ImportAnswer(int imported, OffsetDateTime at) {}
 
+  @Operation(
+      summary = "Register many facilities from a CSV file",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  @ApiResponse(
+      responseCode = "201",
+      description = "Every row registered",
+      content = @Content(schema = @Schema(implementation = ImportAnswer.class)))
   @PostMapping(value = "/api/facilities/import", consumes = "text/csv")
   ResponseEntity<Object> importCsv(
       HttpServletRequest request, @RequestParam(name = "at", required = false) String registeredAt)

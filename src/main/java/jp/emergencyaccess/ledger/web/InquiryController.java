@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,8 @@ import jp.emergencyaccess.ledger.investigation.ResumeService;
 import jp.emergencyaccess.ledger.investigation.ServiceStatus;
 import jp.emergencyaccess.ledger.investigation.StopService;
 import jp.emergencyaccess.ledger.investigation.SuspendService;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,6 +70,7 @@ class InquiryController {
 
   record CloseRequest(@NotNull Finding finding, @NotBlank String summary, OffsetDateTime at) {}
 
+  @Operation(summary = "Open an inquiry into a facility")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer open(@Valid @RequestBody OpenRequest body) {
@@ -85,6 +89,7 @@ class InquiryController {
     return answer(record(opened.id()), opened.replayed());
   }
 
+  @Operation(summary = "Record the facility's report")
   @PostMapping("/{inquiryId}/facility-report")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer facilityReport(
@@ -93,6 +98,7 @@ class InquiryController {
         inquiryId, new RecordFacilityReport(known(inquiryId), body.summary(), at(body.at())));
   }
 
+  @Operation(summary = "Ask the facility for an improvement report (Art. 25)")
   @PostMapping("/{inquiryId}/improvement-request")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer improvementRequest(
@@ -101,30 +107,35 @@ class InquiryController {
         inquiryId, new RequestImprovementReport(known(inquiryId), body.dueOn(), at(body.at())));
   }
 
+  @Operation(summary = "Publish the facility's name (Art. 26)")
   @PostMapping("/{inquiryId}/publish-name")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer publishName(@PathVariable String inquiryId, @Valid @RequestBody AtRequest body) {
     return send(inquiryId, new PublishFacilityName(known(inquiryId), at(body.at())));
   }
 
+  @Operation(summary = "Suspend the facility's service (Art. 26)")
   @PostMapping("/{inquiryId}/suspend")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer suspend(@PathVariable String inquiryId, @Valid @RequestBody ReasonRequest body) {
-    return send(inquiryId, new SuspendService(known(inquiryId), body.reason(), at(body.at())));
+    return measure(inquiryId, new SuspendService(known(inquiryId), body.reason(), at(body.at())));
   }
 
+  @Operation(summary = "Stop the facility's service (Art. 26)")
   @PostMapping("/{inquiryId}/stop")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer stop(@PathVariable String inquiryId, @Valid @RequestBody ReasonRequest body) {
-    return send(inquiryId, new StopService(known(inquiryId), body.reason(), at(body.at())));
+    return measure(inquiryId, new StopService(known(inquiryId), body.reason(), at(body.at())));
   }
 
+  @Operation(summary = "Resume the facility's service")
   @PostMapping("/{inquiryId}/resume")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer resume(@PathVariable String inquiryId, @Valid @RequestBody AtRequest body) {
-    return send(inquiryId, new ResumeService(known(inquiryId), at(body.at())));
+    return measure(inquiryId, new ResumeService(known(inquiryId), at(body.at())));
   }
 
+  @Operation(summary = "Close the inquiry with its finding")
   @PostMapping("/{inquiryId}/close")
   @ResponseStatus(HttpStatus.CREATED)
   InquiryAnswer close(@PathVariable String inquiryId, @Valid @RequestBody CloseRequest body) {
@@ -133,12 +144,14 @@ class InquiryController {
         new CloseInquiry(known(inquiryId), body.finding(), body.summary(), at(body.at())));
   }
 
+  @Operation(summary = "Inquiries")
   @GetMapping
   List<InquiryAnswer> list(@RequestParam(required = false) String facility) {
     String code = facility == null ? null : FacilityCode.parse("facility", facility).value();
     return inquiries.list(code).stream().map(this::answer).toList();
   }
 
+  @Operation(summary = "An inquiry and its measures")
   @GetMapping("/{inquiryId}")
   InquiryAnswer get(@PathVariable String inquiryId) {
     return answer(record(inquiryId));
@@ -146,6 +159,21 @@ class InquiryController {
 
   private InquiryAnswer send(String inquiryId, Object command) {
     commands.send(command);
+    return get(inquiryId);
+  }
+
+  /**
+   * A service measure is appended to the facility's one stream (investigation.FacilityService). A
+   * measure that lost the race for the stream's next sequence number to another node recorded
+   * nothing; it is judged once more against the winner's state, so it answers the rule it breaks
+   * (or is recorded after the winner) rather than a bare conflict.
+   */
+  private InquiryAnswer measure(String inquiryId, Object command) {
+    try {
+      commands.send(command);
+    } catch (ConcurrencyException | AggregateStreamCreationException lost) {
+      commands.send(command);
+    }
     return get(inquiryId);
   }
 

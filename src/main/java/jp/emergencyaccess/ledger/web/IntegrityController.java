@@ -1,5 +1,9 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -68,6 +72,7 @@ class IntegrityController {
       String signedMessage,
       String algorithm) {}
 
+  @Operation(summary = "Verify the hash chain over a range of event positions")
   @GetMapping("/verify")
   Verification verify(
       @RequestParam(required = false) Long from,
@@ -86,6 +91,7 @@ class IntegrityController {
   }
 
   /** Oldest first; {@code after} pages on (at most 1000 per answer). */
+  @Operation(summary = "Signed checkpoints of the hash chain")
   @GetMapping("/checkpoints")
   List<CheckpointAnswer> checkpoints(@RequestParam(required = false) Long after) {
     long from = after == null ? Long.MIN_VALUE : after + 1;
@@ -94,6 +100,11 @@ class IntegrityController {
         .toList();
   }
 
+  @Operation(summary = "The checkpoint signing key (Ed25519, X.509 SubjectPublicKeyInfo PEM)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The public key, PEM",
+      content = @Content(mediaType = "application/x-pem-file", schema = @Schema(type = "string")))
   @GetMapping("/public-key")
   ResponseEntity<String> publicKey() {
     return ResponseEntity.ok()
@@ -101,6 +112,7 @@ class IntegrityController {
         .body(key.publicKeyPem());
   }
 
+  @Operation(summary = "What links one event to the nearest later signed checkpoint")
   @GetMapping("/proof/{position}")
   ProofAnswer proof(@PathVariable long position) {
     ChainProof p = proofs.of(position);

@@ -1,6 +1,8 @@
 package jp.emergencyaccess.ledger.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +40,7 @@ class NoticeController {
     this.clock = clock;
   }
 
+  @Schema(name = "RegisterNoticeRequest")
   record RegisterRequest(
       @NotBlank String noticeId,
       @NotBlank String series,
@@ -73,6 +76,7 @@ class NoticeController {
     }
   }
 
+  @Operation(summary = "Register an office notice (事務連絡) revision")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   NoticeAnswer register(@Valid @RequestBody RegisterRequest body) {
@@ -89,11 +93,13 @@ class NoticeController {
     return NoticeAnswer.of(find(registered.id()), registered.replayed());
   }
 
+  @Operation(summary = "Notices in order")
   @GetMapping
   List<NoticeAnswer> list() {
     return notices.all().stream().map(NoticeAnswer::of).toList();
   }
 
+  @Operation(summary = "One notice")
   @GetMapping("/{noticeId}")
   NoticeAnswer get(@PathVariable String noticeId) {
     NoticeIds.check("noticeId", noticeId);

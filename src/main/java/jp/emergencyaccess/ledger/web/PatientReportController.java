@@ -53,12 +53,14 @@ class PatientReportController {
   record ReportBody(
       String patientId, LocalDate from, LocalDate to, String lang, String cursor, Integer limit) {}
 
-  @PostMapping(path = PatientReportAccessRules.REPORT, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      path = PatientReportAuthorization.REPORT,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   PatientAccessReport report(@RequestBody ReportBody body) {
     return answer(body, ReportForm.JSON);
   }
 
-  @PostMapping(PatientReportAccessRules.PRINT)
+  @PostMapping(PatientReportAuthorization.PRINT)
   ResponseEntity<String> print(@RequestBody ReportBody body) {
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))

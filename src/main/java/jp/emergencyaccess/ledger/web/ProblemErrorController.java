@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * exception no handler turned into a problem): problem+json, never an HTML page or Spring Boot's
  * default error object, and never the exception's message.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -13,7 +13,7 @@ import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import jp.emergencyaccess.ledger.facility.ImportRefused;
-import jp.emergencyaccess.ledger.infra.StoreFailures;
+import jp.emergencyaccess.ledger.infra.Outages;
 import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -41,6 +41,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+  private final Outages outages;
+
+  ProblemHandler(Outages outages) {
+    this.outages = outages;
+  }
 
   @ExceptionHandler(InvalidField.class)
   ResponseEntity<Object> invalidField(InvalidField e) {
@@ -104,7 +109,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     java.sql.SQLException.class
   })
   ResponseEntity<Object> storeFailed(Exception e) {
-    if (StoreFailures.unavailable(e)) {
+    if (outages.unavailable(e)) {
       LOG.warn("store unavailable, answered 503: {}", e.toString());
       return StoreUnavailable.answer();
     }
@@ -125,7 +130,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<Object> failedOnTheStore(RuntimeException e) {
-    if (StoreFailures.unavailable(e)) {
+    if (outages.unavailable(e)) {
       LOG.warn("store unavailable, answered 503: {}", e.toString());
       return StoreUnavailable.answer();
     }

@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import jp.emergencyaccess.ledger.infra.StreamingProcessors;
 import org.springframework.http.HttpStatus;
@@ -20,16 +21,19 @@ class ProcessorController {
     this.processors = processors;
   }
 
+  @Operation(summary = "Event processors and their positions")
   @GetMapping
   List<StreamingProcessors.Status> all() {
     return processors.all();
   }
 
+  @Operation(summary = "One event processor")
   @GetMapping("/{name}")
   StreamingProcessors.Status one(@PathVariable String name) {
     return processors.status(name);
   }
 
+  @Operation(summary = "Rebuild a read model from the events (reset its processor)")
   @PostMapping("/{name}/reset")
   @ResponseStatus(HttpStatus.ACCEPTED)
   StreamingProcessors.Status reset(@PathVariable String name) {

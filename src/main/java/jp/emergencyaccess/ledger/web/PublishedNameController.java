@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.common.JapanTime;
@@ -22,6 +23,7 @@ class PublishedNameController {
   record PublishedName(
       String facilityCode, String name, OffsetDateTime publishedAt, String inquiryId) {}
 
+  @Operation(summary = "Facilities whose names were published under Art. 26")
   @GetMapping("/api/facilities/published-names")
   List<PublishedName> publishedNames() {
     return inquiries.publishedNames().stream()

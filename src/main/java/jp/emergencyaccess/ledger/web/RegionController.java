@@ -1,5 +1,7 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -50,6 +52,7 @@ class RegionController {
       @NotBlank String noticeId,
       OffsetDateTime at) {}
 
+  @Schema(name = "ExtendRegionRequest")
   record ExtendRequest(@NotNull LocalDate until, @NotBlank String noticeId, OffsetDateTime at) {}
 
   record EndRequest(@NotNull LocalDate lastDay, @NotBlank String noticeId, OffsetDateTime at) {}
@@ -63,6 +66,7 @@ class RegionController {
   record RegionAnswer(
       String regionCode, String name, boolean prefecture, List<PeriodAnswer> periods) {}
 
+  @Operation(summary = "Activate a region for a period under a notice")
   @PostMapping("/activate")
   @ResponseStatus(HttpStatus.CREATED)
   RegionAnswer activate(@PathVariable String regionCode, @Valid @RequestBody ActivateRequest body) {
@@ -73,6 +77,7 @@ class RegionController {
     return answer(code);
   }
 
+  @Operation(summary = "Extend a region's latest activation period")
   @PostMapping("/extend")
   @ResponseStatus(HttpStatus.CREATED)
   RegionAnswer extend(@PathVariable String regionCode, @Valid @RequestBody ExtendRequest body) {
@@ -83,6 +88,7 @@ class RegionController {
     return answer(code);
   }
 
+  @Operation(summary = "End a region's latest activation period on a given day")
   @PostMapping("/end")
   @ResponseStatus(HttpStatus.CREATED)
   RegionAnswer end(@PathVariable String regionCode, @Valid @RequestBody EndRequest body) {
@@ -93,6 +99,7 @@ class RegionController {
     return answer(code);
   }
 
+  @Operation(summary = "A region's activation periods, each with its notice")
   @GetMapping
   RegionAnswer get(@PathVariable String regionCode) {
     RegionCode code = RegionCode.parse("regionCode", regionCode);

@@ -1,12 +1,15 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.RecordedViews;
+import jp.emergencyaccess.ledger.access.Rejudge;
+import jp.emergencyaccess.ledger.access.Rejudged;
 import jp.emergencyaccess.ledger.activation.AsOf;
-import jp.emergencyaccess.ledger.activation.Judgement;
-import jp.emergencyaccess.ledger.activation.Rejudge;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
@@ -39,6 +42,7 @@ class RejudgeController {
     this.dates = dates;
   }
 
+  @Schema(name = "RejudgedDecision")
   record Decision(String decision, List<String> reasons, CoveredBy coveredBy) {}
 
   record RejudgeAnswer(
@@ -51,6 +55,7 @@ class RejudgeController {
       Decision rejudged,
       boolean changed) {}
 
+  @Operation(summary = "The decision a recorded view would get under another notice revision")
   @GetMapping("/api/views/{viewId}/rejudge")
   RejudgeAnswer rejudge(
       @PathVariable String viewId,
@@ -60,14 +65,16 @@ class RejudgeController {
     RecordedViews.RecordedView view =
         views.find(viewId).orElseThrow(() -> new NotFound("view " + viewId + " is not recorded"));
     FacilitySummary facility = facilities.find(view.facilityCode()).orElse(null);
-    Judgement judgement = rejudge.under(facility, view.at(), view.reasons(), asOf);
+    Rejudged rejudged =
+        rejudge.under(
+            facility, view.at(), view.reasons().stream().map(DenialReason::valueOf).toList(), asOf);
     Decision original =
         new Decision(view.allowed() ? "ALLOWED" : "DENIED", view.reasons(), view.coveredBy());
-    Decision rejudged =
+    Decision again =
         new Decision(
-            judgement.decision(),
-            judgement.reasons(),
-            judgement.coveredBy() == null ? null : CoveredBy.of(judgement.coveredBy()));
+            rejudged.decision().name(),
+            rejudged.reasons().stream().map(DenialReason::name).toList(),
+            rejudged.coveredBy());
     return new RejudgeAnswer(
         view.viewId(),
         view.facilityCode(),
@@ -75,8 +82,8 @@ class RejudgeController {
         revision,
         JapanTime.render(asOf.knownAt()),
         original,
-        rejudged,
-        view.allowed() != judgement.allowed());
+        again,
+        view.allowed() != rejudged.reasons().isEmpty());
   }
 
   private AsOf asOf(String revision, String knownAt) {

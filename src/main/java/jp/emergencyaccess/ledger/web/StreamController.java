@@ -1,13 +1,17 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
-import jp.emergencyaccess.ledger.stream.EventStream;
-import jp.emergencyaccess.ledger.stream.StreamFilter;
+import jp.emergencyaccess.ledger.monitoring.EventStream;
+import jp.emergencyaccess.ledger.monitoring.StreamFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +36,13 @@ class StreamController {
     this.stream = stream;
   }
 
+  @Operation(summary = "Live event stream (Server-Sent Events), resumable with Last-Event-ID")
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "id: the event's position; event: its type; data: {position, type, at, recordedAt,"
+              + " payload, …}",
+      content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
   @GetMapping("/api/stream")
   SseEmitter stream(
       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,

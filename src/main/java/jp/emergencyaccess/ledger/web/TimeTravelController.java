@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -91,6 +92,7 @@ class TimeTravelController {
       List<PeriodEntry> periods,
       List<ChangeEntry> changes) {}
 
+  @Operation(summary = "What a notice revision changed against the revision before it")
   @GetMapping("/api/notices/{noticeId}/diff")
   DiffAnswer diff(@PathVariable String noticeId) {
     NoticeIds.check("noticeId", noticeId);
@@ -126,6 +128,7 @@ class TimeTravelController {
             .toList());
   }
 
+  @Operation(summary = "Every period and change of a region in order, each with its notice")
   @GetMapping("/api/regions/{regionCode}/timeline")
   TimelineAnswer timeline(@PathVariable String regionCode) {
     RegionCode code = RegionCode.parse("regionCode", regionCode);

@@ -1,5 +1,10 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -90,6 +95,33 @@ class ViewController {
     }
   }
 
+  @Operation(summary = "Decide and record a lookup of a patient's medical information")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Allowed: the lookup is recorded (same requestId again: the first answer)",
+      content = @Content(schema = @Schema(implementation = ViewAnswer.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description =
+          "Denied: the denial is recorded and answered with its viewId, decision DENIED and every"
+              + " reason. Without a viewId: a FACILITY account named another facility (nothing"
+              + " recorded).",
+      content =
+          @Content(
+              mediaType = ApiDocs.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDocs.VIEW_DENIED),
+              examples =
+                  @ExampleObject(
+                      value =
+                          """
+                          {"type": "https://emergency-access-ledger.example/problems/view-denied",
+                           "title": "View denied", "status": 403,
+                           "detail": "the lookup was denied and the denial recorded: NOT_ACTIVATED",
+                           "viewId": "0193a4f2-7c1e-7d2a-9b1f-3c5d7e9f1a2b",
+                           "decision": "DENIED", "reasons": ["NOT_ACTIVATED"],
+                           "facilityCode": "4719001010",
+                           "patientRef": "3f2a9c0d5b7e4a1c8d6f0b2e4a6c8e0f"}
+                          """)))
   @PostMapping("/api/views")
   ResponseEntity<Object> view(@RequestBody ViewRequest body) {
     FacilityCode code = FacilityCode.parse("facilityCode", body.facilityCode());

@@ -25,13 +25,7 @@ class CoverageBasisTest {
   private final List<ActivationChange> rows = new ArrayList<>();
   private final FacilityCoverage coverage =
       new FacilityCoverage(
-          new ActivationQueries(
-              new ActivationLog(null, null) {
-                @Override
-                ActivationSnapshot snapshot() {
-                  return ActivationSnapshot.of(rows);
-                }
-              }),
+          new ActivationQueries(new RowsActivationLog(rows)),
           new FacilityDirectory() {
             public Optional<FacilitySummary> find(String code) {
               return Optional.empty();

@@ -19,12 +19,7 @@ class TimeTravelTest {
 
   private final TimeTravel timeTravel =
       new TimeTravel(
-          new ActivationLog(null, null) {
-            @Override
-            ActivationSnapshot snapshot() {
-              return ActivationSnapshot.of(rows);
-            }
-          },
+          new RowsActivationLog(rows),
           new NoticeDirectory() {
             public Optional<NoticeSummary> find(String id) {
               return all().stream().filter(n -> n.noticeId().equals(id)).findFirst();

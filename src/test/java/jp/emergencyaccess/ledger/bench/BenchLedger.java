@@ -24,7 +24,35 @@ final class BenchLedger {
     return Path.of("target", "bench", "data-" + System.currentTimeMillis());
   }
 
+  /**
+   * {@code --nodes} ledgers on one store: the first on {@code dataDir}, each further one on its own
+   * data directory beside it, all on the same PostgreSQL database with the same pseudonym key (a
+   * patient's reference must be the same whichever node records the lookup).
+   */
+  static List<ConfigurableApplicationContext> startNodes(SuiteOptions options, Path dataDir) {
+    String database = options.postgres() ? EmbeddedPostgresInitializer.newDatabase() : null;
+    String key = throwawayKey();
+    List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    for (int n = 1; n <= options.nodes(); n++) {
+      nodes.add(start(options, n == 1 ? dataDir : nodeDir(dataDir, n), database, key));
+    }
+    return nodes;
+  }
+
+  static Path nodeDir(Path dataDir, int node) {
+    return Path.of(dataDir + "-node" + node);
+  }
+
   static ConfigurableApplicationContext start(SuiteOptions options, Path dataDir) {
+    return start(
+        options,
+        dataDir,
+        options.postgres() ? EmbeddedPostgresInitializer.newDatabase() : null,
+        throwawayKey());
+  }
+
+  private static ConfigurableApplicationContext start(
+      SuiteOptions options, Path dataDir, String database, String pseudonymKey) {
     String dir = dataDir.toString();
     List<String> settings =
         new ArrayList<>(
@@ -40,13 +68,13 @@ final class BenchLedger {
       settings.addAll(
           List.of(
               "--spring.profiles.active=postgres",
-              "--spring.datasource.url=" + EmbeddedPostgresInitializer.newDatabase(),
+              "--spring.datasource.url=" + database,
               "--spring.datasource.username=postgres",
               "--spring.datasource.password=postgres",
               "--ledger.dev-accounts=true",
               "--ledger.integrity.generate-key=true",
               // A throwaway pseudonym key: the benchmark's database is thrown away too.
-              "--ledger.pseudonym.key=" + throwawayKey()));
+              "--ledger.pseudonym.key=" + pseudonymKey));
     }
     for (String[] account : ACCOUNTS) {
       String prefix = "--ledger.accounts." + account[0];

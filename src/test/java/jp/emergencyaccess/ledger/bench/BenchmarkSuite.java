@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
-import jp.emergencyaccess.ledger.investigation.HistoryBenchmark;
+import jp.emergencyaccess.ledger.history.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.DataDirs;
 import org.axonframework.config.Configuration;
@@ -51,6 +51,21 @@ public final class BenchmarkSuite {
 
   BenchmarkSuite(
       ConfigurableApplicationContext context, Api api, String municipality, SuiteOptions options) {
+    this(List.of(context), List.of(api), municipality, options);
+  }
+
+  /**
+   * Several ledger nodes on one store: the world is set up and seeded through the first; the
+   * lookups over HTTP (1) are spread over every node, and the catch-up (3) is that of the
+   * processor's segments wherever they are claimed.
+   */
+  BenchmarkSuite(
+      List<ConfigurableApplicationContext> nodes,
+      List<Api> apis,
+      String municipality,
+      SuiteOptions options) {
+    ConfigurableApplicationContext context = nodes.get(0);
+    Api api = apis.get(0);
     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
     EventStorageEngine engine = context.getBean(EventStorageEngine.class);
     ClientThreads clients = new ClientThreads(options.threads());
@@ -58,8 +73,10 @@ public final class BenchmarkSuite {
     this.notices = context.getBean(NoticeSeriesLoader.class);
     this.world = new ViewSetup(api, engine, jdbc, municipality);
     this.history = new HistoryBenchmark(api, engine, jdbc);
-    this.load = new ViewLoad(api, context.getBean(ViewRequests.class));
-    this.processors = new StreamingProcessors(context.getBean(Configuration.class), store);
+    this.load = new ViewLoad(apis, context.getBean(ViewRequests.class));
+    this.processors =
+        new StreamingProcessors(
+            nodes.stream().map(c -> c.getBean(Configuration.class)).toList(), store);
     this.rawAppends = new RawAppends(world, clients, options.appends());
     this.queries = new QueryLatency(api, processors, options.queries());
     this.fanOut = new StreamFanOut(api, store, clients, options.commands());
@@ -71,13 +88,25 @@ public final class BenchmarkSuite {
     String[][] accounts = BenchLedger.ACCOUNTS;
     Report report;
     Path data = BenchLedger.newDataDir();
-    try (ConfigurableApplicationContext context = BenchLedger.start(options, data)) {
-      int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-      BenchmarkSuite suite = new BenchmarkSuite(context, Api.at(port), "472018", options);
+    List<ConfigurableApplicationContext> nodes = BenchLedger.startNodes(options, data);
+    try {
+      List<Api> apis =
+          nodes.stream()
+              .map(
+                  c ->
+                      Api.at(Integer.parseInt(c.getEnvironment().getProperty("local.server.port"))))
+              .toList();
+      BenchmarkSuite suite = new BenchmarkSuite(nodes, apis, "472018", options);
       suite.partial = Path.of("target", "bench", "partial.json");
       report = suite.run(accounts[0][0], accounts[0][1], accounts[1][0], accounts[1][1]);
     } finally {
+      for (int n = nodes.size() - 1; n >= 0; n--) {
+        nodes.get(n).close();
+      }
       DataDirs.removeUnlessKept(data);
+      for (int n = 2; n <= options.nodes(); n++) {
+        DataDirs.removeUnlessKept(BenchLedger.nodeDir(data, n));
+      }
     }
     report.print(System.out);
     Path json = Path.of("target", "bench", "results.json");

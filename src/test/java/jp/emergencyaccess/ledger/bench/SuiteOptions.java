@@ -12,15 +12,16 @@ record SuiteOptions(
     int appends,
     int commands,
     int subscribers,
-    int queries) {
+    int queries,
+    int nodes) {
 
   static SuiteOptions full() {
-    return new SuiteOptions(false, 1_000_000, 3, 20_000, 8, 20_000, 2_000, 100, 300);
+    return new SuiteOptions(false, 1_000_000, 3, 20_000, 8, 20_000, 2_000, 100, 300, 1);
   }
 
   /** The reduced size run inside {@code mvn verify}, so that the code cannot rot. */
   static SuiteOptions small() {
-    return new SuiteOptions(false, 2_000, 1, 100, 8, 100, 80, 10, 20);
+    return new SuiteOptions(false, 2_000, 1, 100, 8, 100, 80, 10, 20, 1);
   }
 
   static SuiteOptions parse(String[] args) {
@@ -35,12 +36,18 @@ record SuiteOptions(
             case "--runs" -> o.with(o.postgres, o.size, n, o.views, o.appends, o.commands);
             case "--views" -> o.with(o.postgres, o.size, o.runs, n, n, o.commands);
             case "--commands" -> o.with(o.postgres, o.size, o.runs, o.views, o.appends, n);
+            case "--nodes" -> o.withNodes(n);
             default ->
                 throw new IllegalArgumentException(
                     "unknown option "
                         + arg
-                        + "; use --postgres --size=N --runs=N --views=N --commands=N");
+                        + "; use --postgres --size=N --runs=N --views=N --commands=N"
+                        + " --nodes=N");
           };
+    }
+    if (o.nodes < 1 || (o.nodes > 1 && !o.postgres)) {
+      // Nodes share one store: only PostgreSQL is a store that several processes can open.
+      throw new IllegalArgumentException("--nodes=N (N > 1) needs --postgres");
     }
     return o;
   }
@@ -48,12 +55,21 @@ record SuiteOptions(
   private SuiteOptions with(
       boolean postgres, int size, int runs, int views, int appends, int commands) {
     return new SuiteOptions(
-        postgres, size, runs, views, threads, appends, commands, subscribers, queries);
+        postgres, size, runs, views, threads, appends, commands, subscribers, queries, nodes);
+  }
+
+  private SuiteOptions withNodes(int n) {
+    return new SuiteOptions(
+        postgres, size, runs, views, threads, appends, commands, subscribers, queries, n);
   }
 
   /** The report's "store" line. */
   String store() {
-    return postgres ? "PostgreSQL (embedded, zonky)" : "H2 file (embedded)";
+    if (!postgres) {
+      return "H2 file (embedded)";
+    }
+    return "PostgreSQL (embedded, zonky)"
+        + (nodes > 1 ? ", " + nodes + " ledger nodes on it (lookups spread over them)" : "");
   }
 
   /** The report's "sizes" line. */

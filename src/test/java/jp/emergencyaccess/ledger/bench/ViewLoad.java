@@ -26,11 +26,14 @@ import jp.emergencyaccess.ledger.support.CpuTime;
 
 /** Measures view decisions: distinct lookups from client threads, over HTTP or in-process. */
 final class ViewLoad {
+  private final List<Api> nodes;
   private final Api api;
   private final ViewRequests decisions;
 
-  ViewLoad(Api api, ViewRequests decisions) {
-    this.api = api;
+  /** Lookups over HTTP go to {@code nodes} in turn; everything else to the first. */
+  ViewLoad(List<Api> nodes, ViewRequests decisions) {
+    this.nodes = List.copyOf(nodes);
+    this.api = nodes.get(0);
     this.decisions = decisions;
   }
 
@@ -65,7 +68,13 @@ final class ViewLoad {
   Figures measure(String label, ViewSetup.Client client, int views, int threads) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     return measure(
-        label, views, threads, i -> api.send(lookup(client, run + "-" + i)).status() == 201);
+        label,
+        views,
+        threads,
+        i -> {
+          Api node = nodes.get(i % nodes.size());
+          return node.send(lookup(node, client, run + "-" + i)).status() == 201;
+        });
   }
 
   /**
@@ -171,7 +180,7 @@ final class ViewLoad {
         callerCpu.get() / 1e3 / views);
   }
 
-  private HttpRequest.Builder lookup(ViewSetup.Client client, String requestId) {
+  private static HttpRequest.Builder lookup(Api api, ViewSetup.Client client, String requestId) {
     String body =
         "{\"requestId\":\""
             + requestId

@@ -32,4 +32,10 @@ class LoopbackWithDevAccountsTest {
     assertThat(addressWith(Map.of("ledger.dev-accounts", "false"))).isNull();
     assertThat(addressWith(Map.of())).isNull();
   }
+
+  @Test
+  void devAccountsOn_inJwtMode_leaveTheAddressToTheServer() {
+    assertThat(addressWith(Map.of("ledger.dev-accounts", "true", "ledger.auth.mode", "jwt")))
+        .isNull();
+  }
 }

@@ -12,6 +12,34 @@ class ChainerTest {
       MemoryStore.properties(1000, Duration.ofSeconds(5));
 
   @Test
+  void aStoreThatNumbersFromZero_isChainedFromItsFirstEvent() {
+    store.firstPosition = 0;
+    Chainer chainer = store.chainer(fiveSecondGaps);
+    store.commit(0, 1, 2);
+    chainer.step();
+
+    assertThat(store.kinds()).containsExactly("0:EVENT", "1:EVENT", "2:EVENT");
+    Verification v = store.verifier().verify(null, null);
+    assertThat(v.firstBroken()).isNull();
+    assertThat(v.ok()).isTrue();
+    assertThat(v.checked()).isEqualTo(3);
+  }
+
+  @Test
+  void aStoreThatNumbersFromZero_waitsForItsFirstEvent_asForAnyOther() {
+    store.firstPosition = 0;
+    Chainer chainer = store.chainer(fiveSecondGaps);
+    store.commit(1);
+    chainer.step();
+    assertThat(store.kinds()).isEmpty();
+
+    store.commit(0);
+    chainer.step();
+    assertThat(store.kinds()).containsExactly("0:EVENT", "1:EVENT");
+    assertThat(store.verifier().verify(null, null).ok()).isTrue();
+  }
+
+  @Test
   void aHigherPositionWaits_whileALowerOneIsStillInFlight() {
     Chainer chainer = store.chainer(fiveSecondGaps);
     store.commit(1, 3);

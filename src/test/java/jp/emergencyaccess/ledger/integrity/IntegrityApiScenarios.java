@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.PublicKey;
-import java.util.Map;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
-import jp.emergencyaccess.ledger.support.TestCodes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,23 +16,7 @@ abstract class IntegrityApiScenarios extends HttpTest {
 
   /** Registers a notice and returns the position of its event. */
   private long recordAnEvent() {
-    String id = TestCodes.noticeId("integrity");
-    Api.Reply reply =
-        mhlw()
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    id,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-01-02",
-                    "title",
-                    "令和6年能登半島地震 その1"));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    String id = registerNotice("integrity", "令和6年能登半島地震 その1");
     return ChainWait.positionOf(jdbc, id);
   }
 

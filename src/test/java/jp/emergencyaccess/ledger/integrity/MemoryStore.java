@@ -103,6 +103,16 @@ final class MemoryStore implements StoredEvents {
     return events.isEmpty() ? 0 : events.lastKey();
   }
 
+  /**
+   * The position the store numbers its first event with: 1 as the JDBC tables, 0 as Axon Server.
+   */
+  long firstPosition = 1;
+
+  @Override
+  public long firstPosition() {
+    return firstPosition;
+  }
+
   @Override
   public OptionalLong lowestPosition() {
     return events.isEmpty() ? OptionalLong.empty() : OptionalLong.of(events.firstKey());

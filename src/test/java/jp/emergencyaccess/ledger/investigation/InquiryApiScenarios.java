@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.Repeats;
 import jp.emergencyaccess.ledger.support.TestCodes;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +29,7 @@ abstract class InquiryApiScenarios extends HttpTest {
   private static final String T3 = "2024-03-05T10:00:00+09:00";
 
   @Autowired ServiceStatus serviceStatus;
+  @Autowired EventStore eventStore;
 
   /** Registers a fresh facility and returns its code. */
   protected String registeredFacility() {
@@ -294,5 +304,116 @@ abstract class InquiryApiScenarios extends HttpTest {
     assertThat(mhlw().get("/api/inquiries/" + id).status()).isEqualTo(200);
     assertThat(fund().get("/api/inquiries/" + id).status()).isEqualTo(200);
     assertThat(mhlw().get("/api/inquiries").status()).isEqualTo(200);
+  }
+
+  /**
+   * Suspensions of one facility sent at once through several inquiries: the facility's service is
+   * one state, so exactly one is recorded and every other is refused with the rule it breaks
+   * (ALREADY_SUSPENDED when it is dated after the winner, MEASURE_NOT_AFTER_LATEST otherwise).
+   */
+  @Test
+  void concurrentSuspensionsThroughSeveralInquiries_recordExactlyOne() throws Exception {
+    int inquiries = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(inquiries);
+    try {
+      for (int round = 0; round < 4; round++) {
+        String facility = registeredFacility();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < inquiries; i++) {
+          ids.add(openInquiry(facility));
+        }
+        long before = storedEvents();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < inquiries; i++) {
+          String id = ids.get(i);
+          String at = "2024-02-2" + (i + 1) + "T10:00:00+09:00";
+          replies.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return measure(id, "suspend", Map.of("reason", "race", "at", at));
+                  }));
+        }
+        start.countDown();
+        List<Api.Reply> answered = new ArrayList<>();
+        for (Future<Api.Reply> reply : replies) {
+          answered.add(reply.get(60, TimeUnit.SECONDS));
+        }
+        List<Integer> accepted = new ArrayList<>();
+        for (int i = 0; i < inquiries; i++) {
+          if (answered.get(i).status() == 201) {
+            accepted.add(i);
+          }
+        }
+        assertThat(accepted).as(answered.toString()).hasSize(1);
+        int winner = accepted.get(0);
+        for (int i = 0; i < inquiries; i++) {
+          if (i == winner) {
+            continue;
+          }
+          Api.Reply reply = answered.get(i);
+          assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+          assertThat(reply.contentType()).startsWith("application/problem+json");
+          assertThat(reply.json().get("rule").asText())
+              .isEqualTo(i > winner ? "ALREADY_SUSPENDED" : "MEASURE_NOT_AFTER_LATEST");
+        }
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        assertThat(
+                jdbc.queryForObject(
+                    "select count(*) from facility_service_change where facility_code = ?",
+                    Long.class,
+                    facility))
+            .isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The service is the facility's, whichever inquiry acts: one inquiry cannot undo a stop. */
+  @Test
+  void measuresThroughAnotherInquiry_judgeTheFacilitysOneStatus() {
+    String facility = registeredFacility();
+    String a = openInquiry(facility);
+    String b = openInquiry(facility);
+    accepted(a, "suspend", Map.of("reason", "misuse", "at", T));
+    refused(b, "suspend", Map.of("reason", "again", "at", T2), "ALREADY_SUSPENDED");
+    accepted(b, "resume", Map.of("at", T2));
+    refused(a, "resume", Map.of("at", T3), "NOT_SUSPENDED");
+    accepted(a, "stop", Map.of("reason", "grave", "at", T3));
+    refused(b, "resume", Map.of("at", "2024-03-06T10:00:00+09:00"), "STOP_IS_FINAL");
+    refused(
+        b, "suspend", Map.of("reason", "x", "at", "2024-03-06T10:00:00+09:00"), "STOP_IS_FINAL");
+    assertThat(
+            mhlw()
+                .get("/api/facilities/" + facility)
+                .json()
+                .at("/serviceStatus/inquiryId")
+                .asText())
+        .isEqualTo(a);
+  }
+
+  /**
+   * A store written before measures had their own aggregate holds them under the inquiry's
+   * aggregate: a suspension recorded that way still refuses a second one, and can be resumed.
+   */
+  @Test
+  void aSuspensionStoredUnderAnInquiry_stillRefusesASecondOne() {
+    String facility = registeredFacility();
+    String a = openInquiry(facility);
+    String b = openInquiry(facility);
+    Instant t = Instant.parse("2024-02-20T01:00:00Z");
+    eventStore.publish(
+        new GenericDomainEventMessage<>(
+            "Inquiry", a, 1, new FacilityServiceSuspended(a, facility, "before the upgrade", t)));
+    refused(b, "suspend", Map.of("reason", "again", "at", T2), "ALREADY_SUSPENDED");
+    accepted(b, "resume", Map.of("at", T2));
+    accepted(a, "suspend", Map.of("reason", "again", "at", T3));
+    refused(
+        b,
+        "suspend",
+        Map.of("reason", "thrice", "at", "2024-03-06T10:00:00+09:00"),
+        "ALREADY_SUSPENDED");
   }
 }

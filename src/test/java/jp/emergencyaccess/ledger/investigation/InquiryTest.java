@@ -53,6 +53,35 @@ class InquiryTest {
     }
   }
 
+  /**
+   * The facility's service for the fixture, which runs one aggregate: the real {@link
+   * FacilityService} rules over a stream without events, so seeded from {@link FakeServiceStatus};
+   * its event is applied within the handling aggregate's lifecycle, where the fixture sees it (in
+   * the application it goes to the facility's own stream).
+   */
+  static class FixtureServices implements FacilityServices {
+    private final ServiceStatus recorded;
+
+    FixtureServices(ServiceStatus recorded) {
+      this.recorded = recorded;
+    }
+
+    @Override
+    public void suspend(String inquiryId, String facilityCode, String reason, Instant at) {
+      new FacilityService(facilityCode).suspend(inquiryId, reason, at, recorded);
+    }
+
+    @Override
+    public void stop(String inquiryId, String facilityCode, String reason, Instant at) {
+      new FacilityService(facilityCode).stop(inquiryId, reason, at, recorded);
+    }
+
+    @Override
+    public void resume(String inquiryId, String facilityCode, Instant at) {
+      new FacilityService(facilityCode).resume(inquiryId, at, recorded);
+    }
+  }
+
   static FacilityDirectory directoryWithKanazawa() {
     FacilitySummary kanazawa =
         new FacilitySummary(
@@ -93,6 +122,7 @@ class InquiryTest {
     fixture.registerInjectableResource(directoryWithKanazawa());
     service = new FakeServiceStatus();
     fixture.registerInjectableResource(service);
+    fixture.registerInjectableResource(new FixtureServices(service));
   }
 
   @Nested

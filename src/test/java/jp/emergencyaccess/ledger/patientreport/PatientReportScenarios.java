@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.emergencyaccess.ledger.investigation.FhirCheck;
+import jp.emergencyaccess.ledger.history.FhirCheck;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;

@@ -1,5 +1,8 @@
 package jp.emergencyaccess.ledger.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +30,31 @@ public abstract class HttpTest {
 
   protected Api monitor() {
     return api().as("monitor");
+  }
+
+  /**
+   * Registers a notice of a series of its own (MHLW) and returns its id: one event, for tests that
+   * need something recorded.
+   */
+  protected String registerNotice(String prefix, String title) {
+    String id = TestCodes.noticeId(prefix);
+    Api.Reply reply =
+        mhlw()
+            .post(
+                "/api/notices",
+                Map.of(
+                    "noticeId",
+                    id,
+                    "series",
+                    TestCodes.series(),
+                    "revision",
+                    1,
+                    "issuedOn",
+                    "2024-01-02",
+                    "title",
+                    title));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return id;
   }
 
   /** How many events the store holds: a refused request must not change it. */

@@ -72,6 +72,10 @@ public final class LedgerProcess implements AutoCloseable {
     return process.pid();
   }
 
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** SIGKILL, as {@code kill -9}: the JVM ends at once, whatever it was doing. */
   public void kill() {
     process.destroyForcibly();

@@ -49,12 +49,12 @@ public final class TestCodes {
   }
 
   /**
-   * The next of the FACILITY test accounts access-01 … access-60 (application-test.yml), each bound
-   * to its own Okinawa facility code: one per scenario, so no two tests share a facility.
+   * The next of the FACILITY test accounts access-01 … access-100 (application-test.yml), each
+   * bound to its own Okinawa facility code: one per scenario, so no two tests share a facility.
    */
   public static String facilityAccount() {
     int n = ACCOUNTS.incrementAndGet();
-    if (n > 60) {
+    if (n > 100) {
       throw new IllegalStateException("add more access-NN accounts to application-test.yml");
     }
     return String.format("access-%02d", n);
