@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PatientAccessReports {
+  /** How many of the latest requests about the patient a report lists. */
+  static final int LISTED_REQUESTS = 100;
+
   public static final int DEFAULT_PAGE = 100;
   public static final int MAX_PAGE = 1000;
 
@@ -67,7 +70,7 @@ public class PatientAccessReports {
     List<PatientAccessReport.Request> asked =
         after != null
             ? null
-            : requests.ofPatient(request.patientRef(), period.start(), period.end()).stream()
+            : requests.ofPatient(request.patientRef(), LISTED_REQUESTS).stream()
                 .map(
                     r ->
                         new PatientAccessReport.Request(

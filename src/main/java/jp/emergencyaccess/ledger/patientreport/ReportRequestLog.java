@@ -68,17 +68,19 @@ public class ReportRequestLog {
         .findFirst();
   }
 
-  /** The requests for this patient asked within [start, end), newest first. */
-  public List<Entry> ofPatient(String patientRef, Instant start, Instant end) {
+  /**
+   * The latest requests for this patient, newest first, whatever period each asked about: a report
+   * shows who asked about the patient, and those requests are made now, not in the reported period.
+   */
+  public List<Entry> ofPatient(String patientRef, int limit) {
     return jdbc.query(
         "select "
             + COLUMNS
-            + " from patient_report_request where patient_ref = ? and at_ms >= ? and at_ms < ?"
-            + " order by patient_ref desc, at_ms desc, report_id desc",
+            + " from patient_report_request where patient_ref = ?"
+            + " order by patient_ref desc, at_ms desc, report_id desc limit ?",
         ReportRequestLog::row,
         patientRef,
-        start.toEpochMilli(),
-        end.toEpochMilli());
+        limit);
   }
 
   private static Entry row(ResultSet rs, int n) throws SQLException {
