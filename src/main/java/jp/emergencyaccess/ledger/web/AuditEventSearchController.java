@@ -3,6 +3,10 @@ package jp.emergencyaccess.ledger.web;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +75,14 @@ class AuditEventSearchController {
     this.clock = clock;
   }
 
+  @Operation(
+      summary =
+          "Search one patient's AuditEvents (IHE ITI-81 style, form-encoded so the identifier"
+              + " stays out of URLs): a FHIR R4 searchset Bundle with paging links")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A FHIR R4 Bundle (searchset) of AuditEvent resources",
+      content = @Content(mediaType = "application/fhir+json", schema = @Schema(type = "object")))
   @PostMapping(
       path = PatientReportAuthorization.SEARCH,
       consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

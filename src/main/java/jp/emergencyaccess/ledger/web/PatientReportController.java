@@ -1,5 +1,9 @@
 package jp.emergencyaccess.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import jp.emergencyaccess.ledger.common.InvalidField;
@@ -53,6 +57,10 @@ class PatientReportController {
   record ReportBody(
       String patientId, LocalDate from, LocalDate to, String lang, String cursor, Integer limit) {}
 
+  @Operation(
+      summary =
+          "A patient's access report: every lookup of the patient in a period, newest first, at"
+              + " facility level (PORTAL, MHLW, FUND; patientId only in the body)")
   @PostMapping(
       path = PatientReportAuthorization.REPORT,
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -60,6 +68,11 @@ class PatientReportController {
     return answer(body, ReportForm.JSON);
   }
 
+  @Operation(summary = "The same patient access report as a printable Japanese HTML page")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The report's rows as an HTML page",
+      content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
   @PostMapping(PatientReportAuthorization.PRINT)
   ResponseEntity<String> print(@RequestBody ReportBody body) {
     return ResponseEntity.ok()

@@ -85,7 +85,10 @@ class OpenApiContractOnH2Test extends HttpTest {
           "GET /api/integrity/verify 200",
           "GET /api/integrity/checkpoints 200",
           "GET /api/integrity/public-key 200",
-          "GET /api/integrity/proof/{position} 200");
+          "GET /api/integrity/proof/{position} 200",
+          "POST /api/patient-access-report 200",
+          "POST /api/patient-access-report/print 200",
+          "POST /fhir/AuditEvent/_search 200");
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
