@@ -146,7 +146,7 @@ abstract class RebuildScenarios {
     String printed = output.toString(StandardCharsets.UTF_8);
     assertThat(printed)
         .contains(
-            "rebuilding activation-log, applications, consents, facilities, inquiries, notices")
+            "rebuilding activation-log, alerts, applications, consents, facilities, inquiries, notices")
         .contains("done: " + storedEvents + " events replayed");
     try (var ledger = startLedger(false)) {
       Api api = api(ledger);
