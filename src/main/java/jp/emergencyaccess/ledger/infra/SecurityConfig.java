@@ -42,7 +42,7 @@ class SecurityConfig {
   @ConditionalOnWebApplication
   SecurityFilterChain api(
       HttpSecurity http,
-      List<ApiAccessRules> featureRules,
+      List<ApiAuthorization> featureRules,
       ObjectMapper json,
       ApplicationContext context,
       ObjectProvider<BearerTokenConfig.BearerSignIn> bearer)

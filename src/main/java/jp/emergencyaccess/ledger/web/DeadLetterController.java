@@ -2,7 +2,7 @@ package jp.emergencyaccess.ledger.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import jp.emergencyaccess.ledger.stream.DeadLetters;
+import jp.emergencyaccess.ledger.monitoring.DeadLetters;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

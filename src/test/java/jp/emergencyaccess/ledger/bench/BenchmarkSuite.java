@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
-import jp.emergencyaccess.ledger.investigation.HistoryBenchmark;
+import jp.emergencyaccess.ledger.history.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.DataDirs;
 import org.axonframework.config.Configuration;

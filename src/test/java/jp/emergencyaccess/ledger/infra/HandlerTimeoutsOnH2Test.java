@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import jp.emergencyaccess.ledger.access.MedicalInfoView;
-import jp.emergencyaccess.ledger.investigation.AccessHistory;
+import jp.emergencyaccess.ledger.history.AccessHistory;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.OnH2;
 import org.axonframework.config.Configuration;

@@ -1,0 +1,42 @@
+package jp.emergencyaccess.ledger.history;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import jp.emergencyaccess.ledger.access.InfoCategory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A row its columns cannot hold fails while its event is handled, not when the batch is written.
+ */
+class AttemptRowTest {
+  private static AttemptRow row(String viewerId) {
+    return new AttemptRow(
+        "0f17f53d-3a2c-37a7-80d0-a42802c86e4a",
+        "1710112341",
+        0,
+        LocalDate.of(2024, 2, 20),
+        viewerId,
+        "DOCTOR",
+        "0217836a05bcb96b82adeb96276be631",
+        List.of(InfoCategory.MEDICATION),
+        null,
+        null,
+        null,
+        true,
+        List.of(),
+        null,
+        0);
+  }
+
+  @Test
+  void aViewerIdLongerThanItsColumn_isRefused() {
+    assertThatCode(() -> row("v".repeat(64))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> row("v".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("viewerId has 65 characters, its column holds 64");
+    assertThatThrownBy(() -> row(null)).hasMessage("viewerId is missing");
+  }
+}

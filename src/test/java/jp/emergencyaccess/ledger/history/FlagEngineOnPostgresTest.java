@@ -1,0 +1,6 @@
+package jp.emergencyaccess.ledger.history;
+
+import jp.emergencyaccess.ledger.support.OnPostgres;
+
+@OnPostgres
+class FlagEngineOnPostgresTest extends FlagEngineScenarios {}

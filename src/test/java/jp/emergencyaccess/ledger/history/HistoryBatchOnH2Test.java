@@ -1,0 +1,6 @@
+package jp.emergencyaccess.ledger.history;
+
+import jp.emergencyaccess.ledger.support.OnH2;
+
+@OnH2
+class HistoryBatchOnH2Test extends HistoryBatchScenarios {}

@@ -1,0 +1,174 @@
+package jp.emergencyaccess.ledger.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.TestCodes;
+
+/**
+ * Facilities with their own FACILITY accounts (investigation-01 … 16 in application-test.yml),
+ * activation, consents and lookups over real HTTP, for the investigation scenarios.
+ */
+final class HistoryWorld {
+  private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+  private static final AtomicInteger MUNICIPALITIES = new AtomicInteger(10);
+
+  record Place(String account, String facilityCode) {}
+
+  private final Api api;
+
+  HistoryWorld(Api api) {
+    this.api = api;
+  }
+
+  /** A fresh Kagoshima municipality (46210 …) that no other test activates. */
+  static String municipality() {
+    String five = String.format("462%02d", MUNICIPALITIES.getAndIncrement());
+    return five + RegionCode.checkDigit(five);
+  }
+
+  /** The next investigation-NN account, its facility registered in the municipality. */
+  Place registeredFacility(String municipality) {
+    int n = ACCOUNTS.incrementAndGet();
+    if (n > 16) {
+      throw new IllegalStateException("add investigation-NN accounts to application-test.yml");
+    }
+    String account = String.format("investigation-%02d", n);
+    String nine = String.format("4619%05d", 100 + n);
+    return registered(municipality, new Place(account, nine + FacilityCode.checkDigit(nine)));
+  }
+
+  /** Registers the account's facility in the municipality. */
+  Place registered(String municipality, Place place) {
+    String account = place.account();
+    var reply =
+        api.as("mhlw")
+            .post(
+                "/api/facilities",
+                Map.of(
+                    "facilityCode", place.facilityCode(),
+                    "kind", "CLINIC",
+                    "name", "調査テスト診療所 " + account,
+                    "nameKana", "チョウサテストシンリョウジョ",
+                    "postalCode", "892-8577",
+                    "address", "鹿児島市山下町11-1",
+                    "municipalityCode", municipality,
+                    "phone", "099-224-1111",
+                    "at", "2020-01-01T00:00:00+09:00"));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return place;
+  }
+
+  /** Activates the region from..until under a fresh notice; returns the notice id. */
+  String activate(String region, String from, String until) {
+    String noticeId = TestCodes.noticeId("investigation");
+    var notice =
+        api.as("mhlw")
+            .post(
+                "/api/notices",
+                Map.of(
+                    "noticeId",
+                    noticeId,
+                    "series",
+                    TestCodes.series(),
+                    "revision",
+                    1,
+                    "issuedOn",
+                    from,
+                    "title",
+                    "activation for investigation tests"));
+    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+    var activated =
+        api.as("mhlw")
+            .post(
+                "/api/regions/" + region + "/activate",
+                Map.of("from", from, "until", until, "noticeId", noticeId));
+    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    return noticeId;
+  }
+
+  /** Records an ORAL consent, or with {@code exemption} the emergency exemption; returns its id. */
+  String consent(
+      Place place, String patientId, boolean exemption, String identification, String at) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("facilityCode", place.facilityCode());
+    body.put("patientId", patientId);
+    body.put("basis", exemption ? "EMERGENCY_EXEMPTION" : "ORAL");
+    body.put("identification", identification);
+    if (exemption) {
+      body.put("exemptionReason", "unconscious after the earthquake");
+    }
+    body.put("recordedBy", "nurse Saigo");
+    body.put("at", at);
+    var reply = api.as(place.account()).post("/api/consents", body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().get("consentId").asText();
+  }
+
+  /** A lookup; returns the answer (201 allowed, 403 denied, both with a viewId). */
+  Api.Reply view(
+      Place place,
+      String requestId,
+      String viewer,
+      String role,
+      String patientId,
+      List<String> categories,
+      String consentId,
+      String at) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("requestId", requestId);
+    body.put("facilityCode", place.facilityCode());
+    body.put("viewerId", viewer);
+    body.put("viewerRole", role);
+    body.put("patientId", patientId);
+    body.put("categories", categories);
+    if (consentId != null) {
+      body.put("consentId", consentId);
+    }
+    body.put("at", at);
+    var reply = api.as(place.account()).post("/api/views", body);
+    assertThat(reply.status()).as(reply.toString()).isIn(201, 403);
+    assertThat(reply.json().has("viewId")).as(reply.toString()).isTrue();
+    return reply;
+  }
+
+  JsonNode accesses(Api as, String facilityCode, String query) {
+    var reply = as.get("/api/facilities/" + facilityCode + "/accesses" + query);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.json();
+  }
+
+  /** Waits (the history is written by a tracking processor) until the condition holds. */
+  static void eventually(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("gave up waiting: " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** Waits until the facility's history holds that many attempts. */
+  void awaitAttempts(String facilityCode, long expected) {
+    eventually(
+        facilityCode + " has " + expected + " attempts",
+        () ->
+            accesses(api.as("fund"), facilityCode, "?limit=1").at("/summary/attempts").asLong()
+                == expected);
+  }
+}

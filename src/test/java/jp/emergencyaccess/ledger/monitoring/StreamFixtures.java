@@ -1,0 +1,111 @@
+package jp.emergencyaccess.ledger.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.SseClient;
+import jp.emergencyaccess.ledger.support.TestCodes;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Helpers of the stream tests: store positions, fresh notices, regions and facilities. */
+abstract class StreamFixtures extends HttpTest {
+  static final Duration WAIT = Duration.ofSeconds(60);
+  private static final AtomicInteger CODES = new AtomicInteger();
+
+  @Autowired EventGateway events;
+  @Autowired Configuration axon;
+
+  long head() {
+    return jdbc.queryForObject(
+        "select coalesce(max(globalindex), 0) from domainevententry", Long.class);
+  }
+
+  /** The stored positions in (after, through], in order. */
+  List<Long> positions(long after, long through) {
+    return jdbc.queryForList(
+        "select globalindex from domainevententry where globalindex > ? and globalindex <= ?"
+            + " order by globalindex",
+        Long.class,
+        after,
+        through);
+  }
+
+  static List<Long> ids(List<SseClient.Message> messages) {
+    return messages.stream().map(SseClient.Message::position).toList();
+  }
+
+  String notice() {
+    return notice(TestCodes.series(), 1);
+  }
+
+  String notice(String series, int revision) {
+    String id = TestCodes.noticeId("s");
+    Api.Reply reply =
+        mhlw()
+            .post(
+                "/api/notices",
+                Map.of(
+                    "noticeId", id,
+                    "series", series,
+                    "revision", revision,
+                    "issuedOn", "2024-01-02",
+                    "title", "stream test"));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return id;
+  }
+
+  /** A municipality code in the prefecture, used by no other test. */
+  static String municipality(int prefecture) {
+    String five = String.format("%02d%03d", prefecture, 700 + CODES.incrementAndGet() % 300);
+    return five + RegionCode.checkDigit(five);
+  }
+
+  void activate(String region, String noticeId) {
+    Api.Reply reply =
+        mhlw()
+            .post(
+                "/api/regions/" + region + "/activate",
+                Map.of("from", "2024-01-01", "until", "2024-01-31", "noticeId", noticeId));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+  }
+
+  /** Registers a fresh hospital in the municipality; returns its facility code. */
+  String facilityIn(String municipality) {
+    String nine =
+        municipality.substring(0, 2)
+            + "1"
+            + String.format("%06d", 500_000 + CODES.incrementAndGet());
+    String code = nine + FacilityCode.checkDigit(nine);
+    Api.Reply reply =
+        mhlw()
+            .post(
+                "/api/facilities",
+                Map.of(
+                    "facilityCode", code,
+                    "kind", "HOSPITAL",
+                    "name", "Stream Test Hospital",
+                    "nameKana", "ストリームテストビョウイン",
+                    "postalCode", "920-0000",
+                    "address", "somewhere",
+                    "municipalityCode", municipality,
+                    "phone", "076-000-0000",
+                    "at", "2020-01-01T00:00:00+09:00"));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return code;
+  }
+
+  SseClient stream(String path) {
+    SseClient client = SseClient.open(monitor(), path);
+    assertThat(client.status()).isEqualTo(200);
+    return client;
+  }
+}

@@ -1,6 +1,0 @@
-package jp.emergencyaccess.ledger.stream;
-
-import jp.emergencyaccess.ledger.support.OnH2;
-
-@OnH2
-class StreamOnH2Test extends StreamScenarios {}

@@ -1,6 +1,0 @@
-package jp.emergencyaccess.ledger.stream;
-
-import jp.emergencyaccess.ledger.support.OnPostgres;
-
-@OnPostgres
-class StreamOnPostgresTest extends StreamScenarios {}
