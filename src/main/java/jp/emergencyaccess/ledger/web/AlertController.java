@@ -2,6 +2,11 @@ package jp.emergencyaccess.ledger.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,6 +14,7 @@ import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.infra.LedgerAccount;
 import jp.emergencyaccess.ledger.infra.Role;
@@ -19,11 +25,21 @@ import jp.emergencyaccess.ledger.workbench.AlertKind;
 import jp.emergencyaccess.ledger.workbench.AlertPage;
 import jp.emergencyaccess.ledger.workbench.AlertQueries;
 import jp.emergencyaccess.ledger.workbench.AlertStatus;
+import jp.emergencyaccess.ledger.workbench.DismissAlert;
+import jp.emergencyaccess.ledger.workbench.DismissReason;
+import jp.emergencyaccess.ledger.workbench.TakeAlert;
+import jp.emergencyaccess.ledger.workbench.Triage;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,10 +53,91 @@ class AlertController {
   static final int DEFAULT_PAGE = 100;
   private final AlertQueries alerts;
   private final InputDates dates;
+  private final Commands commands;
+  private final Triage triage;
+  private final UserDetailsService accounts;
+  private final Clock clock;
 
-  AlertController(AlertQueries alerts, InputDates dates) {
+  AlertController(
+      AlertQueries alerts,
+      InputDates dates,
+      Commands commands,
+      Triage triage,
+      UserDetailsService accounts,
+      Clock clock) {
     this.alerts = alerts;
     this.dates = dates;
+    this.commands = commands;
+    this.triage = triage;
+    this.accounts = accounts;
+    this.clock = clock;
+  }
+
+  record TakeRequest(String assignee, OffsetDateTime at) {}
+
+  record DismissRequest(@NotNull DismissReason reason, @NotBlank String note, OffsetDateTime at) {}
+
+  record EscalateRequest(OffsetDateTime at) {}
+
+  @Operation(
+      summary = "Take an alert under review (NEW to UNDER_REVIEW), assigned to a FUND account")
+  @PostMapping("/{alertId}/take")
+  @ResponseStatus(HttpStatus.CREATED)
+  AlertItemAnswer take(@PathVariable String alertId, @Valid @RequestBody TakeRequest body) {
+    AlertItem alert = known(alertId);
+    String assignee = body.assignee() == null ? CurrentAccount.name() : body.assignee();
+    if (!isFundAccount(assignee)) {
+      throw new InvalidField("assignee", "must be a FUND account");
+    }
+    commands.send(new TakeAlert(alert.alertId(), assignee, CurrentAccount.name(), at(body.at())));
+    return AlertItemAnswer.of(known(alertId));
+  }
+
+  @Operation(summary = "Dismiss an alert under review, with a reason code and a note")
+  @PostMapping("/{alertId}/dismiss")
+  @ResponseStatus(HttpStatus.CREATED)
+  AlertItemAnswer dismiss(@PathVariable String alertId, @Valid @RequestBody DismissRequest body) {
+    AlertItem alert = known(alertId);
+    commands.send(
+        new DismissAlert(
+            alert.alertId(), body.reason(), body.note(), CurrentAccount.name(), at(body.at())));
+    return AlertItemAnswer.of(known(alertId));
+  }
+
+  @Operation(
+      summary = "Escalate an alert under review into its facility's open inquiry, or a new one")
+  @PostMapping("/{alertId}/escalate")
+  @ResponseStatus(HttpStatus.CREATED)
+  AlertItemAnswer escalate(@PathVariable String alertId, @Valid @RequestBody EscalateRequest body) {
+    AlertItem alert = known(alertId);
+    triage.escalate(alert, CurrentAccount.name(), at(body.at()), body.at() != null);
+    return AlertItemAnswer.of(known(alertId));
+  }
+
+  private Instant at(OffsetDateTime at) {
+    if (at != null) {
+      dates.check("at", at.toInstant());
+    }
+    return RequestTime.atOrNow(at, clock);
+  }
+
+  private boolean isFundAccount(String name) {
+    try {
+      return accounts.loadUserByUsername(name) instanceof LedgerAccount a && a.role() == Role.FUND;
+    } catch (UsernameNotFoundException e) {
+      return false;
+    }
+  }
+
+  private AlertItem known(String alertId) {
+    AlertIds.check("alertId", alertId);
+    AlertItem alert =
+        alerts.find(alertId).orElseThrow(() -> new NotFound("alert " + alertId + " is unknown"));
+    LedgerAccount account = CurrentAccount.get();
+    if (account.role() == Role.FACILITY && !account.facilityCode().equals(alert.facilityCode())) {
+      throw new NotFound("alert " + alertId + " is unknown");
+    }
+    return alert;
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -117,14 +214,7 @@ class AlertController {
   @Operation(summary = "One alert with its reasons and triage state")
   @GetMapping("/{alertId}")
   AlertItemAnswer alert(@PathVariable String alertId) {
-    AlertIds.check("alertId", alertId);
-    AlertItem alert =
-        alerts.find(alertId).orElseThrow(() -> new NotFound("alert " + alertId + " is unknown"));
-    LedgerAccount account = CurrentAccount.get();
-    if (account.role() == Role.FACILITY && !account.facilityCode().equals(alert.facilityCode())) {
-      throw new NotFound("alert " + alertId + " is unknown");
-    }
-    return AlertItemAnswer.of(alert);
+    return AlertItemAnswer.of(known(alertId));
   }
 
   AlertFilter filter(

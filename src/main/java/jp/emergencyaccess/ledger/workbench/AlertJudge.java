@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.history.FlagThresholds;
+import jp.emergencyaccess.ledger.history.HistoryListener;
+import jp.emergencyaccess.ledger.history.WrittenLookup;
 import jp.emergencyaccess.ledger.infra.Commands;
-import jp.emergencyaccess.ledger.investigation.FlagThresholds;
-import jp.emergencyaccess.ledger.investigation.HistoryListener;
-import jp.emergencyaccess.ledger.investigation.WrittenLookup;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

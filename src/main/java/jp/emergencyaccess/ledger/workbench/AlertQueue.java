@@ -60,4 +60,41 @@ class AlertQueue {
         AlertStatus.NEW.name(),
         recordedAt.toEpochMilli());
   }
+
+  @EventHandler
+  void on(AlertTaken e) {
+    jdbc.update(
+        "update alert set status = ?, assignee = ?, changed_by = ?, changed_at_ms = ?"
+            + " where alert_id = ?",
+        AlertStatus.UNDER_REVIEW.name(),
+        e.assignee(),
+        e.by(),
+        e.at().toEpochMilli(),
+        e.alertId());
+  }
+
+  @EventHandler
+  void on(AlertDismissed e) {
+    jdbc.update(
+        "update alert set status = ?, dismiss_reason = ?, note = ?, changed_by = ?,"
+            + " changed_at_ms = ? where alert_id = ?",
+        AlertStatus.DISMISSED.name(),
+        e.reasonCode(),
+        e.note(),
+        e.by(),
+        e.at().toEpochMilli(),
+        e.alertId());
+  }
+
+  @EventHandler
+  void on(AlertEscalated e) {
+    jdbc.update(
+        "update alert set status = ?, inquiry_id = ?, changed_by = ?, changed_at_ms = ?"
+            + " where alert_id = ?",
+        AlertStatus.ESCALATED.name(),
+        e.inquiryId(),
+        e.by(),
+        e.at().toEpochMilli(),
+        e.alertId());
+  }
 }

@@ -1,4 +1,4 @@
-package jp.emergencyaccess.ledger.investigation;
+package jp.emergencyaccess.ledger.history;
 
 import java.time.Instant;
 import java.time.LocalDate;

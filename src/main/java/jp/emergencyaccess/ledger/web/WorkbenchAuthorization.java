@@ -3,7 +3,7 @@ package jp.emergencyaccess.ledger.web;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
-import jp.emergencyaccess.ledger.infra.ApiAccessRules;
+import jp.emergencyaccess.ledger.infra.ApiAuthorization;
 import jp.emergencyaccess.ledger.infra.Role;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * FACILITY account its own (checked in the controller, without internal notes); MONITOR none.
  */
 @Component
-class WorkbenchAccessRules implements ApiAccessRules {
+class WorkbenchAuthorization implements ApiAuthorization {
   @Override
   public void apply(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
