@@ -25,6 +25,7 @@ import jp.emergencyaccess.ledger.workbench.AlertKind;
 import jp.emergencyaccess.ledger.workbench.AlertPage;
 import jp.emergencyaccess.ledger.workbench.AlertQueries;
 import jp.emergencyaccess.ledger.workbench.AlertStatus;
+import jp.emergencyaccess.ledger.workbench.AuditorsLog;
 import jp.emergencyaccess.ledger.workbench.DismissAlert;
 import jp.emergencyaccess.ledger.workbench.DismissReason;
 import jp.emergencyaccess.ledger.workbench.TakeAlert;
@@ -57,6 +58,7 @@ class AlertController {
   private final Triage triage;
   private final UserDetailsService accounts;
   private final Clock clock;
+  private final AuditorsLog auditors;
 
   AlertController(
       AlertQueries alerts,
@@ -64,7 +66,9 @@ class AlertController {
       Commands commands,
       Triage triage,
       UserDetailsService accounts,
-      Clock clock) {
+      Clock clock,
+      AuditorsLog auditors) {
+    this.auditors = auditors;
     this.alerts = alerts;
     this.dates = dates;
     this.commands = commands;
@@ -207,6 +211,24 @@ class AlertController {
     if (size < 1 || size > AlertQueries.MAX_PAGE) {
       throw new InvalidField("limit", "must be 1–" + AlertQueries.MAX_PAGE);
     }
+    auditors.read(
+        "ALERT_QUEUE",
+        filter.facilityCode(),
+        filters(
+            "status",
+            status,
+            "prefecture",
+            prefecture,
+            "from",
+            from,
+            "to",
+            to,
+            "assignee",
+            assignee,
+            "cursor",
+            cursor,
+            "limit",
+            limit));
     AlertPage page = alerts.page(filter, cursor, size);
     return new QueueAnswer(page.items().stream().map(AlertItemAnswer::of).toList(), page.next());
   }
@@ -214,7 +236,18 @@ class AlertController {
   @Operation(summary = "One alert with its reasons and triage state")
   @GetMapping("/{alertId}")
   AlertItemAnswer alert(@PathVariable String alertId) {
-    return AlertItemAnswer.of(known(alertId));
+    AlertItem alert = known(alertId);
+    auditors.read("ALERT", alertId, java.util.Map.of());
+    return AlertItemAnswer.of(alert);
+  }
+
+  /** Name and value pairs, in order; nulls stay (the log leaves them out). */
+  static java.util.Map<String, Object> filters(Object... pairs) {
+    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
   }
 
   AlertFilter filter(

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The investigator's workbench (docs/workbench.md): FUND triages; MHLW and FUND read every alert, a
- * FACILITY account its own (checked in the controller, without internal notes); MONITOR none.
+ * FACILITY account its own (checked in the controller, without internal notes); MONITOR none. The
+ * auditors' log: MHLW only.
  */
 @Component
 class WorkbenchAuthorization implements ApiAuthorization {
@@ -23,6 +24,8 @@ class WorkbenchAuthorization implements ApiAuthorization {
         .requestMatchers(POST, "/api/alerts/*/*")
         .hasRole(Role.FUND.name())
         .requestMatchers(GET, "/api/alerts", "/api/alerts/*")
-        .hasAnyRole(Role.MHLW.name(), Role.FUND.name(), Role.FACILITY.name());
+        .hasAnyRole(Role.MHLW.name(), Role.FUND.name(), Role.FACILITY.name())
+        .requestMatchers(GET, "/api/auditors-log")
+        .hasRole(Role.MHLW.name());
   }
 }

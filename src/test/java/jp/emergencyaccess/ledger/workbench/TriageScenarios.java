@@ -165,4 +165,42 @@ abstract class TriageScenarios extends HttpTest {
       assertThat(reply.contentType()).startsWith("application/problem+json");
     }
   }
+
+  @Test
+  void everyReadByFundAndEveryTriageStepIsInTheAuditorsLog_readableByMhlwOnly() {
+    WorkbenchWorld world = new WorkbenchWorld(api());
+    Place place = world.activeFacility();
+    String alert = threeAlerts(world, place).get(0).get("alertId").asText();
+    String f = place.facilityCode();
+    assertThat(fund().get("/api/facilities/" + f + "/accesses?flag=DENIED&limit=5").status())
+        .isEqualTo(200);
+    assertThat(fund().get("/api/facilities/" + f + "/accesses.csv?from=2024-02-05").text())
+        .isNotEmpty();
+    assertThat(fund().get("/api/facilities/" + f + "/accesses/fhir").status()).isEqualTo(200);
+    assertThat(fund().get("/api/alerts/" + alert).status()).isEqualTo(200);
+    accepted(alert, "take", Map.of("at", T));
+    long before = storedEvents();
+    assertThat(fund().get("/api/alerts?status=BAD").status()).isEqualTo(400);
+    assertThat(storedEvents()).as("a refused read records nothing").isEqualTo(before);
+
+    Api.Reply log = mhlw().get("/api/auditors-log?account=fund&limit=500");
+    assertThat(log.status()).as(log.toString()).isEqualTo(200);
+    List<String> mine =
+        java.util.stream.StreamSupport.stream(log.json().get("items").spliterator(), false)
+            .filter(
+                e -> e.get("subject").asText().equals(f) || e.get("subject").asText().equals(alert))
+            .map(e -> e.get("action").asText() + " " + e.get("filters").asText())
+            .toList();
+    assertThat(mine)
+        .containsSubsequence(
+            "ALERT_TAKEN assignee=fund",
+            "ALERT ",
+            "ACCESS_FHIR ",
+            "ACCESS_CSV from=2024-02-05",
+            "ACCESS_HISTORY flag=DENIED&limit=5");
+    assertThat(log.json().findValuesAsText("role")).containsOnly("FUND");
+    assertThat(log.text()).doesNotContain("wb-repeat").doesNotContain("wb-ex-");
+    assertThat(fund().get("/api/auditors-log").status()).isEqualTo(403);
+    assertThat(api().as(place.account()).get("/api/auditors-log").status()).isEqualTo(403);
+  }
 }
