@@ -22,7 +22,7 @@ class AuditorsLogController {
   }
 
   record LogEntry(
-      long seq,
+      String eventId,
       String account,
       String role,
       String action,
@@ -30,14 +30,16 @@ class AuditorsLogController {
       String filters,
       OffsetDateTime at) {}
 
-  record LogAnswer(List<LogEntry> items, Long next) {}
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record LogAnswer(List<LogEntry> items, String next) {}
 
   @Operation(
       summary = "The auditors' log: every read of the logs and every triage step, newest first")
   @GetMapping
   LogAnswer entries(
       @RequestParam(required = false) String account,
-      @RequestParam(required = false) Long before,
+      @RequestParam(required = false) String before,
       @RequestParam(required = false) Integer limit) {
     int size = limit == null ? 100 : limit;
     if (size < 1 || size > 500) {
@@ -46,15 +48,15 @@ class AuditorsLogController {
     if (account != null && !account.matches("[A-Za-z0-9._@-]{1,64}")) {
       throw new InvalidField("account", "must be an account name");
     }
-    if (before != null && before < 1) {
-      throw new InvalidField("before", "must be a positive sequence number");
+    if (before != null && !before.matches("[0-9a-f-]{36}")) {
+      throw new InvalidField("before", "must be an eventId of this log");
     }
     List<LogEntry> items =
         log.page(account, before, size).stream()
             .map(
                 e ->
                     new LogEntry(
-                        e.seq(),
+                        e.eventId(),
                         e.account(),
                         e.role(),
                         e.action(),
@@ -62,7 +64,7 @@ class AuditorsLogController {
                         e.filters(),
                         JapanTime.render(e.at())))
             .toList();
-    Long next = items.size() == size ? items.get(size - 1).seq() : null;
+    String next = items.size() == size ? items.get(size - 1).eventId() : null;
     return new LogAnswer(items, next);
   }
 }

@@ -25,6 +25,10 @@ class WorkbenchAuthorization implements ApiAuthorization {
         .hasRole(Role.FUND.name())
         .requestMatchers(GET, "/api/alerts", "/api/alerts/*")
         .hasAnyRole(Role.MHLW.name(), Role.FUND.name(), Role.FACILITY.name())
+        .requestMatchers(POST, "/api/drilldown/patient")
+        .hasAnyRole(Role.MHLW.name(), Role.FUND.name())
+        .requestMatchers(GET, "/api/facilities/*/viewers/*")
+        .hasAnyRole(Role.MHLW.name(), Role.FUND.name(), Role.FACILITY.name())
         .requestMatchers(GET, "/api/auditors-log")
         .hasRole(Role.MHLW.name());
   }

@@ -25,7 +25,7 @@ public class AuditorsLogRows {
 
   /** One row of the auditors' log. */
   public record Entry(
-      long seq,
+      String eventId,
       String account,
       String role,
       String action,
@@ -81,36 +81,43 @@ public class AuditorsLogRows {
       String filters,
       Instant at) {
     jdbc.update(
-        "insert into auditor_log (event_id, account, role, action, subject, filters, at_ms)"
-            + " values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into auditor_log (event_id, account, role, action, subject, filters, at_ms,"
+            + " recorded_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?)",
         message.getIdentifier(),
         account,
         role,
         action,
         subject,
         filters,
-        at.toEpochMilli());
+        at.toEpochMilli(),
+        message.getTimestamp().toEpochMilli());
   }
 
-  /** The newest entries first, those before {@code beforeSeq} when given, of one account or all. */
-  public List<Entry> page(String account, Long beforeSeq, int limit) {
+  /**
+   * The newest entries first (by when recorded, then event id), those before the entry {@code
+   * before} (an event id) when given, of one account or all.
+   */
+  public List<Entry> page(String account, String before, int limit) {
     StringBuilder sql = new StringBuilder("select * from auditor_log where 1 = 1");
     List<Object> args = new java.util.ArrayList<>();
     if (account != null) {
       sql.append(" and account = ?");
       args.add(account);
     }
-    if (beforeSeq != null) {
-      sql.append(" and seq < ?");
-      args.add(beforeSeq);
+    if (before != null) {
+      sql.append(
+          " and exists (select 1 from auditor_log b where b.event_id = ? and (auditor_log.recorded_at_ms"
+              + " < b.recorded_at_ms or (auditor_log.recorded_at_ms = b.recorded_at_ms"
+              + " and auditor_log.event_id < b.event_id)))");
+      args.add(before);
     }
-    sql.append(" order by seq desc limit ?");
+    sql.append(" order by recorded_at_ms desc, event_id desc limit ?");
     args.add(limit);
     return jdbc.query(
         sql.toString(),
         (rs, i) ->
             new Entry(
-                rs.getLong("seq"),
+                rs.getString("event_id"),
                 rs.getString("account"),
                 rs.getString("role"),
                 rs.getString("action"),
