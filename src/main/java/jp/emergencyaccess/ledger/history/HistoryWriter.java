@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.InfoCategory;
 import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.consent.ConsentBasis;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -74,13 +76,25 @@ class HistoryWriter {
   private final DataSource dataSource;
   private final AccessRollup rollup;
   private final RepeatFlags repeatFlags;
+  private final List<HistoryListener> listeners;
 
   HistoryWriter(
       JdbcTemplate jdbc, DataSource dataSource, AccessRollup rollup, RepeatFlags repeatFlags) {
+    this(jdbc, dataSource, rollup, repeatFlags, List.of());
+  }
+
+  @Autowired
+  HistoryWriter(
+      JdbcTemplate jdbc,
+      DataSource dataSource,
+      AccessRollup rollup,
+      RepeatFlags repeatFlags,
+      List<HistoryListener> listeners) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.rollup = rollup;
     this.repeatFlags = repeatFlags;
+    this.listeners = List.copyOf(listeners);
   }
 
   /** Marks the history for emptying, in the caller's transaction (the token reset's). */
@@ -141,6 +155,24 @@ class HistoryWriter {
         flags.nowRepeated().stream()
             .map(f -> new AccessRollup.DayKey(f.facilityCode(), JapanTime.dateOf(f.at())))
             .toList());
+    if (!listeners.isEmpty()) {
+      List<WrittenLookup> written =
+          fresh.stream()
+              .map(
+                  r ->
+                      new WrittenLookup(
+                          r.viewId(),
+                          r.facilityCode(),
+                          java.time.Instant.ofEpochMilli(r.atMs()),
+                          r.day(),
+                          r.viewerId(),
+                          r.patientRef(),
+                          r.allowed(),
+                          r.basis() == ConsentBasis.EMERGENCY_EXEMPTION,
+                          flags.repeated().contains(r.viewId())))
+              .toList();
+      listeners.forEach(l -> l.written(written));
+    }
   }
 
   /**

@@ -31,6 +31,7 @@ import jp.emergencyaccess.ledger.history.AccessQuery;
 import jp.emergencyaccess.ledger.history.AccessSummary;
 import jp.emergencyaccess.ledger.history.AuditEventBundle;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
+import jp.emergencyaccess.ledger.workbench.AuditorsLog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,14 +55,17 @@ class AccessHistoryController {
   private final ObjectMapper json;
   private final Clock clock;
   private final InputDates dates;
+  private final AuditorsLog auditors;
 
   AccessHistoryController(
       AccessHistoryQueries history,
       FacilityDirectory facilities,
       ObjectMapper json,
       Clock clock,
-      InputDates dates) {
+      InputDates dates,
+      AuditorsLog auditors) {
     this.dates = dates;
+    this.auditors = auditors;
     this.history = history;
     this.facilities = facilities;
     this.json = json;
@@ -129,6 +133,22 @@ class AccessHistoryController {
     if (size < 1 || size > AccessHistoryQueries.MAX_PAGE) {
       throw new InvalidField("limit", "must be 1–" + AccessHistoryQueries.MAX_PAGE);
     }
+    auditors.read(
+        "ACCESS_HISTORY",
+        query.facilityCode(),
+        AlertController.filters(
+            "from",
+            from,
+            "to",
+            to,
+            "decision",
+            decision,
+            "flag",
+            flag,
+            "cursor",
+            cursor,
+            "limit",
+            limit));
     AccessPage page = history.page(query, cursor, size);
     return new HistoryAnswer(
         query.facilityCode(),
@@ -154,6 +174,10 @@ class AccessHistoryController {
       @RequestParam(required = false) String decision,
       @RequestParam(required = false) String flag) {
     AccessQuery query = query(facilityCode, from, to, decision, flag);
+    auditors.read(
+        "ACCESS_CSV",
+        query.facilityCode(),
+        AlertController.filters("from", from, "to", to, "decision", decision, "flag", flag));
     StreamingResponseBody body =
         out -> {
           Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -183,6 +207,10 @@ class AccessHistoryController {
       @RequestParam(required = false) String decision,
       @RequestParam(required = false) String flag) {
     AccessQuery query = query(facilityCode, from, to, decision, flag);
+    auditors.read(
+        "ACCESS_FHIR",
+        query.facilityCode(),
+        AlertController.filters("from", from, "to", to, "decision", decision, "flag", flag));
     Instant now = clock.instant();
     StreamingResponseBody body =
         out -> {

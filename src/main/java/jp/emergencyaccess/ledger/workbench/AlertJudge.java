@@ -1,0 +1,199 @@
+package jp.emergencyaccess.ledger.workbench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.history.FlagThresholds;
+import jp.emergencyaccess.ledger.history.HistoryListener;
+import jp.emergencyaccess.ledger.history.WrittenLookup;
+import jp.emergencyaccess.ledger.infra.Commands;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Raises the alerts of each batch of the access history, in the batch's transaction (the access
+ * history's pooled processor, partitioned by facility, so one node at a time judges a facility).
+ * Every count is read from the history's rows, the batch's own included, never kept in memory: a
+ * node that takes a segment over judges exactly as the one before it.
+ *
+ * <p>A count alert is raised by the batch that makes the day's count reach its threshold (the count
+ * before it is below); REPEATED_PATIENT by every batch with a lookup of that flag. The alert id
+ * names kind, facility, day and subject ({@link AlertIds}), so a replay of the history, or a second
+ * node racing for a segment, raises the same alert again and the {@link Alert} aggregate records
+ * nothing (the race's loser fails its batch on the event's unique key, and its retry finds the
+ * alert).
+ */
+@Component
+class AlertJudge implements HistoryListener {
+  private final JdbcTemplate jdbc;
+  private final Commands commands;
+  private final AlertThresholds alerts;
+  private final FlagThresholds flags;
+
+  AlertJudge(JdbcTemplate jdbc, Commands commands, AlertThresholds alerts, FlagThresholds flags) {
+    this.jdbc = jdbc;
+    this.commands = commands;
+    this.alerts = alerts;
+    this.flags = flags;
+  }
+
+  private record Key(String facilityCode, LocalDate day, String subject) {}
+
+  /** How many lookups of a key the batch holds, and the latest of them. */
+  private static final class InBatch {
+    long count;
+    Instant last = Instant.MIN;
+
+    void add(Instant at) {
+      count++;
+      if (at.isAfter(last)) {
+        last = at;
+      }
+    }
+  }
+
+  @Override
+  public void written(List<WrittenLookup> batch) {
+    Map<Key, InBatch> exemptions = new LinkedHashMap<>();
+    Map<Key, InBatch> denials = new LinkedHashMap<>();
+    Map<Key, InBatch> repeated = new LinkedHashMap<>();
+    for (WrittenLookup w : batch) {
+      if (w.exemption()) {
+        exemptions
+            .computeIfAbsent(new Key(w.facilityCode(), w.day(), null), k -> new InBatch())
+            .add(w.at());
+      }
+      if (!w.allowed()) {
+        denials
+            .computeIfAbsent(new Key(w.facilityCode(), w.day(), w.viewerId()), k -> new InBatch())
+            .add(w.at());
+      }
+      if (w.repeated()) {
+        repeated
+            .computeIfAbsent(new Key(w.facilityCode(), w.day(), w.patientRef()), k -> new InBatch())
+            .add(w.at());
+      }
+    }
+    List<RaiseAlert> raise = new ArrayList<>();
+    exemptions.forEach((k, b) -> exemptionAlert(k, b).ifPresent(raise::add));
+    denials.forEach((k, b) -> denialAlert(k, b).ifPresent(raise::add));
+    repeated.forEach((k, b) -> raise.add(repeatAlert(k, b)));
+    raise.forEach(commands::send);
+  }
+
+  private java.util.Optional<RaiseAlert> exemptionAlert(Key k, InBatch b) {
+    long threshold = alerts.exemptionsPerDay();
+    Long after =
+        jdbc.queryForObject(
+            "select exemption from access_day where facility_code = ? and day_jst = ?",
+            Long.class,
+            k.facilityCode(),
+            k.day());
+    if (after == null || after < threshold || after - b.count >= threshold) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new RaiseAlert(
+            AlertIds.of(AlertKind.EMERGENCY_EXEMPTIONS, k.facilityCode(), k.day(), "facility"),
+            AlertKind.EMERGENCY_EXEMPTIONS,
+            k.facilityCode(),
+            k.day(),
+            null,
+            null,
+            after,
+            threshold,
+            List.of(k.day() + " に同意なし (緊急例外) " + after + " 件 (閾値 " + threshold + ")"),
+            b.last));
+  }
+
+  private java.util.Optional<RaiseAlert> denialAlert(Key k, InBatch b) {
+    long threshold = alerts.denialsPerViewerDay();
+    Instant from = JapanTime.startOf(k.day());
+    Instant until = JapanTime.startOf(k.day().plusDays(1));
+    Long after =
+        jdbc.queryForObject(
+            "select count(*) from access_denied where facility_code = ? and at_ms >= ?"
+                + " and at_ms < ? and viewer_id = ?",
+            Long.class,
+            k.facilityCode(),
+            from.toEpochMilli(),
+            until.toEpochMilli(),
+            k.subject());
+    if (after == null || after < threshold || after - b.count >= threshold) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new RaiseAlert(
+            AlertIds.of(AlertKind.DENIALS, k.facilityCode(), k.day(), "viewer:" + k.subject()),
+            AlertKind.DENIALS,
+            k.facilityCode(),
+            k.day(),
+            k.subject(),
+            null,
+            after,
+            threshold,
+            List.of(
+                "閲覧者 "
+                    + k.subject()
+                    + " の拒否 "
+                    + after
+                    + " 件 ("
+                    + k.day()
+                    + ", 閾値 "
+                    + threshold
+                    + ")"),
+            b.last));
+  }
+
+  /**
+   * The count is that of the window ending at the batch's latest flagged lookup of the patient; the
+   * viewer is named when one viewer made every lookup of the window.
+   */
+  private RaiseAlert repeatAlert(Key k, InBatch b) {
+    Duration window = flags.repeatedPatient().window();
+    long threshold = flags.repeatedPatient().maxAttempts();
+    List<Map<String, Object>> viewers =
+        jdbc.queryForList(
+            "select viewer_id, count(*) as n from access_attempt where facility_code = ?"
+                + " and patient_ref = ? and at_ms > ? and at_ms <= ? group by viewer_id",
+            k.facilityCode(),
+            k.subject(),
+            b.last.minus(window).toEpochMilli(),
+            b.last.toEpochMilli());
+    long count = viewers.stream().mapToLong(v -> ((Number) v.get("n")).longValue()).sum();
+    String viewer = viewers.size() == 1 ? (String) viewers.get(0).get("viewer_id") : null;
+    String hours =
+        window.toMinutes() % 60 == 0 ? window.toHours() + " 時間" : window.toMinutes() + " 分";
+    List<String> reasons = new ArrayList<>();
+    reasons.add(
+        "患者 "
+            + k.subject().substring(0, Math.min(4, k.subject().length()))
+            + "… を "
+            + hours
+            + "で "
+            + count
+            + " 回照会 (閾値 "
+            + threshold
+            + ")");
+    if (viewer != null) {
+      reasons.add("すべて閲覧者 " + viewer + " による照会");
+    }
+    return new RaiseAlert(
+        AlertIds.of(
+            AlertKind.REPEATED_PATIENT, k.facilityCode(), k.day(), "patient:" + k.subject()),
+        AlertKind.REPEATED_PATIENT,
+        k.facilityCode(),
+        k.day(),
+        viewer,
+        k.subject(),
+        count,
+        threshold,
+        List.copyOf(reasons),
+        b.last);
+  }
+}

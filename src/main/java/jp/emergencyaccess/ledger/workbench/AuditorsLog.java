@@ -1,0 +1,54 @@
+package jp.emergencyaccess.ledger.workbench;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jp.emergencyaccess.ledger.infra.CurrentAccount;
+import jp.emergencyaccess.ledger.infra.LedgerAccount;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records a read of the logs before it is answered (NIST 800-53 AU-9(4), guideline 6.0 §17): an
+ * event in the store, so the record is chained and rebuilt like every other, written with its row
+ * of the auditors' log in one transaction. A read whose record cannot be stored is not answered.
+ */
+@Component
+public class AuditorsLog {
+  private final EventGateway events;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  AuditorsLog(EventGateway events, TransactionTemplate transactions, Clock clock) {
+    this.events = events;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** Records the current account's read; null filter values are left out. */
+  public void read(String action, String subject, Map<String, ?> filters) {
+    LedgerAccount account = CurrentAccount.get();
+    Map<String, Object> sorted = new TreeMap<>();
+    filters.forEach(
+        (k, v) -> {
+          if (v != null) {
+            sorted.put(k, v);
+          }
+        });
+    String text =
+        sorted.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("&"));
+    LogRead read =
+        new LogRead(
+            account.getUsername(),
+            account.role().name(),
+            action,
+            subject == null ? "*" : subject,
+            text,
+            clock.instant());
+    transactions.executeWithoutResult(t -> events.publish(read));
+  }
+}

@@ -1,0 +1,111 @@
+package jp.emergencyaccess.ledger.workbench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The drill-downs of the workbench, read from the access history's rows: one patient's lookups at
+ * every facility in time order (by patientRef: the facilities from {@code access_patient}, then
+ * each facility's rows by its (facility, patient, instant) index), and one viewer's lookups within
+ * a facility with their counts per patientRef and flags.
+ */
+@Component
+public class DrillDowns {
+  public static final int MAX_ITEMS = 1000;
+  private final JdbcTemplate jdbc;
+
+  DrillDowns(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One lookup as a drill-down shows it. */
+  public record Lookup(
+      String viewId,
+      String facilityCode,
+      Instant at,
+      String viewerId,
+      String viewerRole,
+      String patientRef,
+      String decision,
+      String consentBasis,
+      boolean repeatedPatient) {}
+
+  /** Every facility's lookups of one patient in [from, to), oldest first, at most {@code limit}. */
+  public List<Lookup> patient(String patientRef, Instant from, Instant to, int limit) {
+    List<String> facilities =
+        jdbc.queryForList(
+            "select facility_code from access_patient where patient_ref = ? order by facility_code",
+            String.class,
+            patientRef);
+    List<Lookup> all = new ArrayList<>();
+    for (String facility : facilities) {
+      all.addAll(
+          rows(
+              "facility_code = ? and patient_ref = ?",
+              List.of(facility, patientRef),
+              from,
+              to,
+              limit));
+    }
+    all.sort(Comparator.comparing(Lookup::at).thenComparing(Lookup::viewId));
+    return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+  }
+
+  /** One viewer's lookups at one facility in [from, to), oldest first, at most {@code limit}. */
+  public List<Lookup> viewer(
+      String facilityCode, String viewerId, Instant from, Instant to, int limit) {
+    return rows(
+        "facility_code = ? and viewer_id = ?", List.of(facilityCode, viewerId), from, to, limit);
+  }
+
+  /** How often each patientRef occurs among the lookups, most first. */
+  public static Map<String, Long> perPatient(List<Lookup> lookups) {
+    Map<String, Long> counts = new TreeMap<>();
+    lookups.forEach(l -> counts.merge(l.patientRef(), 1L, Long::sum));
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return ordered;
+  }
+
+  private List<Lookup> rows(String where, List<Object> keys, Instant from, Instant to, int limit) {
+    List<Object> args = new ArrayList<>(keys);
+    StringBuilder sql =
+        new StringBuilder(
+            "select view_id, facility_code, at_ms, viewer_id, viewer_role, patient_ref, decision,"
+                + " consent_basis, repeated_patient from access_attempt where "
+                + where);
+    if (from != null) {
+      sql.append(" and at_ms >= ?");
+      args.add(from.toEpochMilli());
+    }
+    if (to != null) {
+      sql.append(" and at_ms < ?");
+      args.add(to.toEpochMilli());
+    }
+    sql.append(" order by at_ms, view_id limit ?");
+    args.add(limit);
+    return jdbc.query(
+        sql.toString(),
+        (rs, i) ->
+            new Lookup(
+                rs.getString("view_id"),
+                rs.getString("facility_code"),
+                Instant.ofEpochMilli(rs.getLong("at_ms")),
+                rs.getString("viewer_id"),
+                rs.getString("viewer_role"),
+                rs.getString("patient_ref"),
+                rs.getString("decision"),
+                rs.getString("consent_basis"),
+                rs.getBoolean("repeated_patient")),
+        args.toArray());
+  }
+}

@@ -1,0 +1,15 @@
+package jp.emergencyaccess.ledger.workbench;
+
+import java.time.Instant;
+import jp.emergencyaccess.ledger.common.LedgerEvent;
+import org.axonframework.serialization.Revision;
+
+/**
+ * An account read the logs: {@code action} (ACCESS_HISTORY, ACCESS_CSV, ACCESS_FHIR, ALERT_QUEUE,
+ * ALERT), {@code subject} (a facility code or an alert id, {@code *} for all) and the request's
+ * filters as {@code name=value&…} in name order. Never a patientId: no read names one in its query.
+ */
+@Revision("1")
+public record LogRead(
+    String account, String role, String action, String subject, String filters, Instant at)
+    implements LedgerEvent {}

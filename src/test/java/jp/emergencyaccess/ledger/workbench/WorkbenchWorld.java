@@ -1,0 +1,170 @@
+package jp.emergencyaccess.ledger.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.TestCodes;
+
+/**
+ * Facilities of the workbench scenarios (workbench-01 … 12 in application-test.yml), each in a
+ * municipality of its own activated for February 2024, with consents and lookups over real HTTP.
+ */
+final class WorkbenchWorld {
+  private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+  private static final String CODES =
+      "4619003017 4619003025 4619003033 4619003041 4619003058"
+          + " 4619003066 4619003074 4619003082 4619003090 4619003108 4619003116 4619003124";
+
+  /** Municipalities of test-municipalities.csv that no other test uses, one per facility. */
+  private static final String MUNICIPALITIES =
+      "461806 461814 461822 461831 461849 461857 461865 461873 461881 461890 461903 461911";
+
+  record Place(String account, String facilityCode) {}
+
+  private final Api api;
+
+  WorkbenchWorld(Api api) {
+    this.api = api;
+  }
+
+  /** The next workbench-NN account's facility, registered and activated in a fresh municipality. */
+  Place activeFacility() {
+    int n = ACCOUNTS.incrementAndGet();
+    if (n > 12) {
+      throw new IllegalStateException("add workbench-NN accounts to application-test.yml");
+    }
+    Place place = new Place(String.format("workbench-%02d", n), CODES.split(" ")[n - 1]);
+    String municipality = MUNICIPALITIES.split(" ")[n - 1];
+    Api.Reply registered =
+        api.as("mhlw")
+            .post(
+                "/api/facilities",
+                Map.of(
+                    "facilityCode", place.facilityCode(),
+                    "kind", "CLINIC",
+                    "name", "ワークベンチ診療所 " + place.account(),
+                    "nameKana", "ワークベンチシンリョウジョ",
+                    "postalCode", "892-8577",
+                    "address", "鹿児島市山下町11-1",
+                    "municipalityCode", municipality,
+                    "phone", "099-224-1111",
+                    "at", "2020-01-01T00:00:00+09:00"));
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String noticeId = TestCodes.noticeId("workbench");
+    Api.Reply notice =
+        api.as("mhlw")
+            .post(
+                "/api/notices",
+                Map.of(
+                    "noticeId",
+                    noticeId,
+                    "series",
+                    TestCodes.series(),
+                    "revision",
+                    1,
+                    "issuedOn",
+                    "2024-02-01",
+                    "title",
+                    "activation for workbench tests"));
+    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+    Api.Reply activated =
+        api.as("mhlw")
+            .post(
+                "/api/regions/" + municipality + "/activate",
+                Map.of("from", "2024-02-01", "until", "2024-02-29", "noticeId", noticeId));
+    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    return place;
+  }
+
+  /** An instant in Japan on that day of February 2024; minutes past 59 run into later hours. */
+  static String at(int day, int hour, int minute) {
+    return java.time.LocalDateTime.of(2024, 2, day, hour, 0)
+        .plusMinutes(minute)
+        .atOffset(java.time.ZoneOffset.ofHours(9))
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /** An ORAL consent, or with {@code exemption} the emergency exemption; returns its id. */
+  String consent(Place place, String patientId, boolean exemption, String at) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("facilityCode", place.facilityCode());
+    body.put("patientId", patientId);
+    body.put("basis", exemption ? "EMERGENCY_EXEMPTION" : "ORAL");
+    body.put("identification", "INSURED_NUMBER");
+    if (exemption) {
+      body.put("exemptionReason", "unconscious after the earthquake");
+    }
+    body.put("recordedBy", "nurse Saigo");
+    body.put("at", at);
+    Api.Reply reply = api.as(place.account()).post("/api/consents", body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().get("consentId").asText();
+  }
+
+  /** A lookup (201 allowed, 403 denied); a null consent is denied as CONSENT_MISSING. */
+  Api.Reply view(Place place, String viewer, String patientId, String consentId, String at) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("requestId", place.account() + "-" + java.util.UUID.randomUUID());
+    body.put("facilityCode", place.facilityCode());
+    body.put("viewerId", viewer);
+    body.put("viewerRole", "DOCTOR");
+    body.put("patientId", patientId);
+    body.put("categories", List.of("MEDICATION"));
+    if (consentId != null) {
+      body.put("consentId", consentId);
+    }
+    body.put("at", at);
+    Api.Reply reply = api.as(place.account()).post("/api/views", body);
+    assertThat(reply.status()).as(reply.toString()).isIn(201, 403);
+    return reply;
+  }
+
+  /** Every alert of the queue under that query, all pages. */
+  List<JsonNode> alerts(Api as, String query) {
+    List<JsonNode> all = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      String q = query + (cursor == null ? "" : (query.isEmpty() ? "?" : "&") + "cursor=" + cursor);
+      Api.Reply reply = as.get("/api/alerts" + q);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      reply.json().get("items").forEach(all::add);
+      cursor = reply.json().has("next") ? reply.json().get("next").asText() : null;
+    } while (cursor != null);
+    return all;
+  }
+
+  /** Waits until the facility's history holds that many attempts. */
+  void awaitAttempts(String facilityCode, long expected) {
+    eventually(
+        facilityCode + " has " + expected + " attempts",
+        () ->
+            api.as("fund")
+                    .get("/api/facilities/" + facilityCode + "/accesses?limit=1")
+                    .json()
+                    .at("/summary/attempts")
+                    .asLong()
+                == expected);
+  }
+
+  static void eventually(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("gave up waiting: " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
