@@ -30,6 +30,7 @@ import jp.emergencyaccess.ledger.workbench.DismissAlert;
 import jp.emergencyaccess.ledger.workbench.DismissReason;
 import jp.emergencyaccess.ledger.workbench.TakeAlert;
 import jp.emergencyaccess.ledger.workbench.Triage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -56,7 +57,7 @@ class AlertController {
   private final InputDates dates;
   private final Commands commands;
   private final Triage triage;
-  private final UserDetailsService accounts;
+  private final ObjectProvider<UserDetailsService> accounts;
   private final Clock clock;
   private final AuditorsLog auditors;
 
@@ -65,7 +66,7 @@ class AlertController {
       InputDates dates,
       Commands commands,
       Triage triage,
-      UserDetailsService accounts,
+      ObjectProvider<UserDetailsService> accounts,
       Clock clock,
       AuditorsLog auditors) {
     this.auditors = auditors;
@@ -91,7 +92,12 @@ class AlertController {
     AlertItem alert = known(alertId);
     String assignee = body.assignee() == null ? CurrentAccount.name() : body.assignee();
     if (!isFundAccount(assignee)) {
-      throw new InvalidField("assignee", "must be a FUND account");
+      throw new InvalidField(
+          "assignee",
+          accounts.getIfAvailable() == null
+              ? "must be the caller, a FUND account: with bearer tokens the ledger knows no other"
+                  + " account"
+              : "must be a FUND account");
     }
     commands.send(new TakeAlert(alert.alertId(), assignee, CurrentAccount.name(), at(body.at())));
     return AlertItemAnswer.of(known(alertId));
@@ -125,9 +131,21 @@ class AlertController {
     return RequestTime.atOrNow(at, clock);
   }
 
+  /**
+   * The caller's own role is known from its sign-in; other accounts only where the ledger holds
+   * them (Basic), not where the identity provider does (jwt mode).
+   */
   private boolean isFundAccount(String name) {
+    LedgerAccount caller = CurrentAccount.get();
+    if (caller.getUsername().equals(name)) {
+      return caller.role() == Role.FUND;
+    }
+    UserDetailsService known = accounts.getIfAvailable();
+    if (known == null) {
+      return false;
+    }
     try {
-      return accounts.loadUserByUsername(name) instanceof LedgerAccount a && a.role() == Role.FUND;
+      return known.loadUserByUsername(name) instanceof LedgerAccount a && a.role() == Role.FUND;
     } catch (UsernameNotFoundException e) {
       return false;
     }

@@ -75,6 +75,43 @@ class BearerTokensOnH2Test extends HttpTest {
   }
 
   @Test
+  void aFundTokenTakesAnAlertAsItself_andCannotNameAnAccountTheLedgerDoesNotHold() {
+    String code = registeredFacility();
+    String facility = IDP.sign(TokenIssuer.facility("clinic-staff", code));
+    String fund = IDP.sign(TokenIssuer.claims("fund-auditor", "FUND"));
+    for (int i = 0; i < 5; i++) {
+      assertThat(post(facility, "/api/views", viewBody(code)).status()).isEqualTo(403);
+    }
+    String alertId = awaitAlert(fund, code);
+
+    var other = post(fund, "/api/alerts/" + alertId + "/take", Map.of("assignee", "fund"));
+    assertThat(other.status()).as(other.toString()).isEqualTo(400);
+    assertThat(other.json().at("/errors/0/field").asText()).isEqualTo("assignee");
+    var taken = post(fund, "/api/alerts/" + alertId + "/take", Map.of());
+    assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+    assertThat(taken.json().get("assignee").asText()).isEqualTo("fund-auditor");
+    assertThat(taken.json().get("status").asText()).isEqualTo("UNDER_REVIEW");
+  }
+
+  private String awaitAlert(String token, String facilityCode) {
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < until) {
+      var queue = get(token, "/api/alerts?facility=" + facilityCode);
+      assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
+      if (!queue.json().get("items").isEmpty()) {
+        return queue.json().get("items").get(0).get("alertId").asText();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("no alert for facility " + facilityCode + " within 30 s");
+  }
+
+  @Test
   void aRoleClaimMayBeAnArray_orAScopeLikeString() {
     String code = registeredFacility();
     String fundInArray = IDP.sign(TokenIssuer.claims("a", List.of("other", "FUND")));

@@ -25,6 +25,11 @@ public final class Api {
     this.authorization = authorization;
   }
 
+  /** The server this client talks to: one per application context, so one per store. */
+  public String base() {
+    return base;
+  }
+
   public static Api at(int port) {
     return new Api("http://localhost:" + port, null);
   }

@@ -3,6 +3,7 @@ package jp.emergencyaccess.ledger.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import jp.emergencyaccess.ledger.workbench.AlertRaised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,8 +58,15 @@ public abstract class HttpTest {
     return id;
   }
 
-  /** How many events the store holds: a refused request must not change it. */
+  /**
+   * How many events the store holds that a request can cause: a refused request must not change it.
+   * AlertRaised is left out because the access history appends it in the background, whenever it
+   * reaches a lookup of an earlier test that completes a pattern.
+   */
   protected long storedEvents() {
-    return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    return jdbc.queryForObject(
+        "select count(*) from domainevententry where payloadtype <> ?",
+        Long.class,
+        AlertRaised.class.getName());
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.support.Api;
@@ -17,7 +18,12 @@ import jp.emergencyaccess.ledger.support.TestCodes;
  * municipality of its own activated for February 2024, with consents and lookups over real HTTP.
  */
 final class WorkbenchWorld {
-  private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+  /**
+   * Accounts handed out per server: each store (H2, PostgreSQL) registers its facilities anew, so
+   * both may use workbench-01 … 12.
+   */
+  private static final Map<String, AtomicInteger> ACCOUNTS = new ConcurrentHashMap<>();
+
   private static final String CODES =
       "4619003017 4619003025 4619003033 4619003041 4619003058"
           + " 4619003066 4619003074 4619003082 4619003090 4619003108 4619003116 4619003124";
@@ -36,7 +42,7 @@ final class WorkbenchWorld {
 
   /** The next workbench-NN account's facility, registered and activated in a fresh municipality. */
   Place activeFacility() {
-    int n = ACCOUNTS.incrementAndGet();
+    int n = ACCOUNTS.computeIfAbsent(api.base(), base -> new AtomicInteger()).incrementAndGet();
     if (n > 12) {
       throw new IllegalStateException("add workbench-NN accounts to application-test.yml");
     }
