@@ -5,22 +5,34 @@ import static jp.emergencyaccess.ledger.patientreport.ReportWorld.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.emergencyaccess.ledger.history.FhirCheck;
+import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.SseClient;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A patient's access report and the AuditEvent search over real HTTP (docs/patient-report.md), on
  * H2 and PostgreSQL.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class PatientReportScenarios extends HttpTest {
   private ReportWorld world;
 
@@ -339,6 +351,87 @@ abstract class PatientReportScenarios extends HttpTest {
     assertThat(unknown.json().get("facilities")).isEmpty();
     var fiveYears = world.report("portal", with(ok, "to", "2024-12-31"));
     assertThat(fiveYears.status()).isEqualTo(200);
+  }
+
+  /**
+   * The privacy scan of the report's endpoints: the patientId sent in report, print, search and
+   * drill-down requests, good and refused, appears in no answer or header, no stored event, no row
+   * of any table, no log line, no metric and no stream message.
+   */
+  @Test
+  void thePatientIdAppearsNowhere_inAnswers_events_tables_logs_metrics_orTheStream(
+      CapturedOutput output) throws Exception {
+    long head =
+        jdbc.queryForObject(
+            "select coalesce(max(globalindex), 0) from domainevententry", Long.class);
+    try (SseClient stream = SseClient.open(monitor(), "/api/stream?from=" + head)) {
+      Three three = threeLookups();
+      String id = three.patientId();
+      var ok = body(id, "2024-01-01", "2024-12-31");
+      String form = "patient.identifier=" + id + "&date=ge2024-01-01&date=le2024-12-31";
+      List<Api.Reply> answers =
+          List.of(
+              world.report("portal", ok),
+              world.report("portal", with(ok, "lang", "en")),
+              world.print("portal", ok),
+              world.search("portal", form),
+              world.search("fund", form + "&_count=1"),
+              fund().post("/api/drilldown/patient", Map.of("patientId", id)),
+              world.report("portal", with(ok, "lang", id)),
+              world.report("portal", with(ok, "patientId", id + "x".repeat(64))),
+              world.print("portal", with(ok, "from", id)),
+              world.search("fund", form + "&facility=" + id),
+              world.search("mhlw", "patient.identifier=" + id),
+              world.report("fund", ok),
+              api().as("portal").post("/api/patient-access-report/" + id, ok));
+      assertThat(answers.stream().map(Api.Reply::status).distinct().toList())
+          .contains(200, 400, 403);
+      for (Api.Reply answer : answers) {
+        assertThat(answer.text()).as(answer.toString()).doesNotContain(id);
+        assertThat(answer.response().headers().map().toString()).doesNotContain(id);
+      }
+
+      long last = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
+      List<SseClient.Message> streamed = stream.eventsThrough(last, Duration.ofSeconds(20));
+      assertThat(streamed).isNotEmpty().noneMatch(m -> m.data().contains(id));
+      assertThat(storedRows()).isNotEmpty().noneMatch(row -> row.contains(id));
+      assertThat(storedRows()).anyMatch(row -> row.contains(three.patientRef()));
+      assertThat(monitor().get("/actuator/prometheus").text()).doesNotContain(id);
+      assertThat(output.getAll()).doesNotContain(id);
+    }
+  }
+
+  /** Every row of every table of the ledger's schema, each as one string (bytes read as UTF-8). */
+  private List<String> storedRows() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection c = jdbc.getDataSource().getConnection();
+        ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", null)) {
+      while (rs.next()) {
+        if (rs.getString("TABLE_TYPE").contains("TABLE")) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+    }
+    assertThat(tables).as("tables of the schema").contains("domainevententry", "access_attempt");
+    List<String> rows = new ArrayList<>();
+    for (String table : tables) {
+      rows.addAll(
+          jdbc.query(
+              "select * from \"" + table + "\"",
+              (rs, n) -> {
+                StringBuilder row = new StringBuilder(table);
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                  Object value = rs.getObject(i);
+                  row.append(' ')
+                      .append(
+                          value instanceof byte[] bytes
+                              ? new String(bytes, StandardCharsets.UTF_8)
+                              : String.valueOf(value));
+                }
+                return row.toString();
+              }));
+    }
+    return rows;
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
@@ -18,8 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * activations, consents and lookups of the patient-report scenarios, over real HTTP.
  */
 final class ReportWorld {
-  private static final AtomicInteger CLINICS = new AtomicInteger();
-  private static final AtomicInteger PHARMACIES = new AtomicInteger();
+  /**
+   * Accounts handed out per server and kind: each store (H2, PostgreSQL) registers its facilities
+   * anew, so both may use report-01 … and report-p01 ….
+   */
+  private static final Map<String, AtomicInteger> ACCOUNTS = new ConcurrentHashMap<>();
 
   record Place(String account, String facilityCode, String name, String kind) {}
 
@@ -34,7 +38,10 @@ final class ReportWorld {
   /** A registered facility of that kind with a fresh account, its region activated in 2024. */
   Place facility(String kind, String name) {
     boolean pharmacy = kind.equals("PHARMACY");
-    int n = (pharmacy ? PHARMACIES : CLINICS).incrementAndGet();
+    int n =
+        ACCOUNTS
+            .computeIfAbsent(api.base() + (pharmacy ? " pharmacy" : ""), k -> new AtomicInteger())
+            .incrementAndGet();
     if (n > (pharmacy ? 8 : 16)) {
       throw new IllegalStateException("add report-NN accounts to application-test.yml");
     }
