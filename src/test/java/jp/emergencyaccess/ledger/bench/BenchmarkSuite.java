@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
+import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.history.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.DataDirs;
@@ -45,6 +46,8 @@ public final class BenchmarkSuite {
   private final StreamingProcessors processors;
   private final RawAppends rawAppends;
   private final QueryLatency queries;
+  private final String heavyRef;
+  private final String lightRef;
   private final StreamFanOut fanOut;
   private final SuiteOptions options;
   private Path partial;
@@ -78,7 +81,10 @@ public final class BenchmarkSuite {
         new StreamingProcessors(
             nodes.stream().map(c -> c.getBean(Configuration.class)).toList(), store);
     this.rawAppends = new RawAppends(world, clients, options.appends());
-    this.queries = new QueryLatency(api, processors, options.queries());
+    Pseudonyms pseudonyms = context.getBean(Pseudonyms.class);
+    this.heavyRef = pseudonyms.refOf(QueryLatency.HEAVY_PATIENT);
+    this.lightRef = pseudonyms.refOf(QueryLatency.LIGHT_PATIENT);
+    this.queries = new QueryLatency(api, processors, options.queries(), options.size());
     this.fanOut = new StreamFanOut(api, store, clients, options.commands());
     this.options = options;
   }
@@ -172,7 +178,7 @@ public final class BenchmarkSuite {
               + StreamingProcessors.HISTORY_PROCESSOR
               + "' (issue 5 not merged)");
     }
-    for (String what : List.of("history, first page", "history, filtered page")) {
+    for (String what : QueryLatency.HISTORY_QUERIES) {
       if (!figures.has("(4) " + what + " p50")) {
         report.notMeasured("(4) " + what + " p50/p99", queries.historyWhy());
       }
@@ -185,15 +191,17 @@ public final class BenchmarkSuite {
   /** Seeds the busy facility's views and waits for the processors to handle them. */
   private void seed(Report report, ViewSetup.Client busy) {
     long started = System.nanoTime();
-    history.seed(busy.facilityCode(), options.size());
+    history.seed(busy.facilityCode(), options.size(), heavyRef, lightRef);
     double seedSeconds = (System.nanoTime() - started) / 1e9;
     report.setup(
         "seeding",
         String.format(
             Locale.ROOT,
-            "%,d view attempts (5 %% denied, 20,000 patients, February 2024) appended in batches"
-                + " of 5,000 in %.1f s (%.0f events/s)",
+            "%,d view attempts (5 %% denied, 20,000 patients, February 2024; the report's patients"
+                + " with %,d and 10 attempts) appended in batches of 5,000 in %.1f s (%.0f"
+                + " events/s)",
             options.size(),
+            (options.size() + 99) / 100,
             seedSeconds,
             options.size() / seedSeconds));
     started = System.nanoTime();

@@ -4,6 +4,7 @@ import static jp.emergencyaccess.ledger.bench.BenchmarkSuite.check;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -15,12 +16,27 @@ import jp.emergencyaccess.ledger.timetravel.NotoFacts;
  * page and a filtered page (when the access-history processor is there to answer them).
  */
 final class QueryLatency {
+  /** The patients the seeding gives every 100th attempt and ten attempts (their refs, keyed). */
+  static final String HEAVY_PATIENT = "BENCH-PATIENT-HEAVY";
+
+  static final String LIGHT_PATIENT = "BENCH-PATIENT-LIGHT";
+
+  /** The queries that need the access-history processor. */
+  static final List<String> HISTORY_QUERIES =
+      List.of(
+          "history, first page",
+          "history, filtered page",
+          "patient report, 10 lookups",
+          "patient report, size/100 lookups");
+
   private final Api api;
   private final StreamingProcessors processors;
   private final int queries;
+  private final int seeded;
   private String historyWhy = "not tried";
 
-  QueryLatency(Api api, StreamingProcessors processors, int queries) {
+  QueryLatency(Api api, StreamingProcessors processors, int queries, int seeded) {
+    this.seeded = seeded;
     this.api = api;
     this.processors = processors;
     this.queries = queries;
@@ -72,7 +88,44 @@ final class QueryLatency {
                     base
                         + "?decision=DENIED&from=2024-02-10&to=2024-02-12&limit="
                         + (100 - call[0]++ % 2))));
+    // A patient's report (first page and the counts per facility above it): the portal's request,
+    // recorded as every report request is.
+    Api portal = api.as("portal");
+    checkReportTotal(portal, LIGHT_PATIENT, seeded >= 20 ? 10 : 0);
+    checkReportTotal(portal, HEAVY_PATIENT, (seeded + 99) / 100);
+    for (String[] patient :
+        new String[][] {
+          {"patient report, 10 lookups", LIGHT_PATIENT},
+          {"patient report, size/100 lookups", HEAVY_PATIENT}
+        }) {
+      result.put(
+          patient[0],
+          latencies(
+              () ->
+                  portal.post(
+                      "/api/patient-access-report",
+                      Map.of(
+                          "patientId",
+                          patient[1],
+                          "from",
+                          "2024-01-01",
+                          "to",
+                          "2024-12-31",
+                          "limit",
+                          100 - call[0]++ % 2))));
+    }
     return result;
+  }
+
+  /** The seeded patient's report counts every attempt the seeding gave it. */
+  private static void checkReportTotal(Api portal, String patientId, long expected) {
+    Api.Reply reply =
+        portal.post(
+            "/api/patient-access-report",
+            Map.of("patientId", patientId, "from", "2024-01-01", "to", "2024-12-31"));
+    check(reply.status() == 200, "report failed: " + reply);
+    long total = reply.json().get("total").asLong();
+    check(total == expected, patientId + "'s report counts " + total + ", seeded " + expected);
   }
 
   private Latencies latencies(Supplier<Api.Reply> call) {

@@ -177,6 +177,15 @@ public final class HistoryBenchmark {
    * seeding of the benchmark suite, jp.emergencyaccess.ledger.bench).
    */
   public void seed(String facilityCode, int count) {
+    seed(facilityCode, count, null, null);
+  }
+
+  /**
+   * Seeds as {@link #seed(String, int)}; with refs given, every 100th attempt is of {@code
+   * heavyRef} and ten attempts spread over the span are of {@code lightRef} (the random draws stay
+   * those of the plain seeding, so the other patients keep their share).
+   */
+  public void seed(String facilityCode, int count, String heavyRef, String lightRef) {
     Random random = new Random(20240101);
     Instant start = Instant.parse("2024-01-31T15:00:00Z"); // 2024-02-01 00:00 in Japan
     long spanMs = 29L * 24 * 3600 * 1000;
@@ -188,6 +197,11 @@ public final class HistoryBenchmark {
         long offset = (long) ((double) i / count * spanMs);
         Instant at = start.plusMillis(offset);
         String patientRef = String.format("%032x", random.nextInt(20_000));
+        if (heavyRef != null && i % 100 == 0) {
+          patientRef = heavyRef;
+        } else if (lightRef != null && count >= 20 && i % (count / 10) == 1) {
+          patientRef = lightRef;
+        }
         boolean exemption = random.nextInt(10) == 0;
         ConsentBasis basis = exemption ? ConsentBasis.EMERGENCY_EXEMPTION : ConsentBasis.ORAL;
         String viewer = "viewer-" + random.nextInt(40);
