@@ -12,6 +12,7 @@ import jp.emergencyaccess.ledger.history.FlagThresholds;
 import jp.emergencyaccess.ledger.history.HistoryListener;
 import jp.emergencyaccess.ledger.history.WrittenLookup;
 import jp.emergencyaccess.ledger.infra.Commands;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,12 @@ import org.springframework.stereotype.Component;
  * node racing for a segment, raises the same alert again and the {@link Alert} aggregate records
  * nothing (the race's loser fails its batch on the event's unique key, and its retry finds the
  * alert).
+ *
+ * <p>{@code ledger.alerts.raise=false} leaves it out: the history then raises nothing, and the
+ * alerts already raised stay in the queue.
  */
 @Component
+@ConditionalOnProperty(name = "ledger.alerts.raise", havingValue = "true", matchIfMissing = true)
 class AlertJudge implements HistoryListener {
   private final JdbcTemplate jdbc;
   private final Commands commands;

@@ -10,6 +10,7 @@ import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.history.HistoryBenchmark;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.DataDirs;
+import jp.emergencyaccess.ledger.workbench.AlertRaised;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -184,6 +185,7 @@ public final class BenchmarkSuite {
       }
     }
     report.setup("events in store at the end", store.events());
+    report.setup("alerts raised (ledger.alerts.raise)", store.ofType(AlertRaised.class));
     Machine.load(report, "load average at the end");
     return report;
   }

@@ -9,6 +9,13 @@ record EventCounts(JdbcTemplate jdbc) {
         "select coalesce(max(globalindex), 0) from domainevententry", Long.class);
   }
 
+  long ofType(Class<?> payload) {
+    return jdbc.queryForObject(
+        "select count(*) from domainevententry where payloadtype = ?",
+        Long.class,
+        payload.getName());
+  }
+
   long events() {
     return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
   }

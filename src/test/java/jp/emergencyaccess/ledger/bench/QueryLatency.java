@@ -27,7 +27,9 @@ final class QueryLatency {
           "history, first page",
           "history, filtered page",
           "patient report, 10 lookups",
-          "patient report, size/100 lookups");
+          "patient report, size/100 lookups",
+          "alert queue, first page",
+          "patient drill-down, size/100 lookups");
 
   private final Api api;
   private final StreamingProcessors processors;
@@ -114,6 +116,18 @@ final class QueryLatency {
                           "limit",
                           100 - call[0]++ % 2))));
     }
+    // The workbench: the risk-ordered queue of every alert the seeding raised, and one patient's
+    // lookups across facilities; both reads are recorded in the auditors' log.
+    result.put(
+        "alert queue, first page",
+        latencies(() -> reader.get("/api/alerts?limit=" + (100 - call[0]++ % 2))));
+    result.put(
+        "patient drill-down, size/100 lookups",
+        latencies(
+            () ->
+                reader.post(
+                    "/api/drilldown/patient",
+                    Map.of("patientId", HEAVY_PATIENT, "limit", 500 - call[0]++ % 2))));
     return result;
   }
 

@@ -10,6 +10,18 @@ import jp.emergencyaccess.ledger.facility.FacilityCode;
  */
 public final class TestCodes {
   private static final AtomicInteger NEXT = new AtomicInteger();
+  private static final AtomicInteger MUNICIPALITIES_UP = new AtomicInteger();
+  private static final AtomicInteger MUNICIPALITIES_DOWN = new AtomicInteger();
+
+  /**
+   * Municipalities that tests name themselves (Naha, Kagoshima city, the workbench's twelve), so
+   * {@link #municipality()} never hands them out.
+   */
+  private static final java.util.Set<String> NAMED =
+      java.util.Set.of(
+          "47201", "46201", "46180", "46181", "46182", "46183", "46184", "46185", "46186", "46187",
+          "46188", "46189", "46190", "46191");
+
   private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
   private TestCodes() {}
@@ -19,10 +31,12 @@ public final class TestCodes {
    * whole (Okinawa, 47, and Kagoshima, 46).
    */
   public static String municipality() {
-    int n = NEXT.incrementAndGet();
-    int prefecture = 47 - (n / 900) % 2;
-    String five = String.format("%02d%03d", prefecture, 100 + n % 900);
-    return five + RegionCode.checkDigit(five);
+    return fresh(MUNICIPALITIES_DOWN, -1);
+  }
+
+  /** A fresh municipality code in Okinawa (47), the prefecture of {@link #facilityCode}. */
+  public static String okinawaMunicipality() {
+    return fresh(MUNICIPALITIES_UP, +1);
   }
 
   /**
@@ -39,13 +53,24 @@ public final class TestCodes {
   /** Naha (那覇市), a municipality in the prefecture of {@link #facilityCode}. */
   public static final String NAHA = "472018";
 
-  /** A fresh municipality code in Okinawa (47), the prefecture of {@link #facilityCode}. */
-  public static String okinawaMunicipality() {
-    String code = municipality();
-    while (!code.startsWith("47")) {
-      code = municipality();
+  /**
+   * The 1,800 codes 47100 … 47999, 46100 … 46999 as one row: Okinawa's are drawn from its start,
+   * any others from its end, and never one twice (two tests would share a region's state).
+   */
+  private static String fresh(AtomicInteger drawn, int direction) {
+    while (true) {
+      int n = drawn.incrementAndGet();
+      int index = direction > 0 ? n - 1 : 1800 - n;
+      if (MUNICIPALITIES_UP.get() + MUNICIPALITIES_DOWN.get() > 1800
+          || (direction > 0 && index >= 900)) {
+        throw new IllegalStateException(
+            "the test municipalities are used up: add codes to test-municipalities.csv");
+      }
+      String five = String.format("%02d%03d", 47 - index / 900, 100 + index % 900);
+      if (!NAMED.contains(five)) {
+        return five + RegionCode.checkDigit(five);
+      }
     }
-    return code;
   }
 
   /**
