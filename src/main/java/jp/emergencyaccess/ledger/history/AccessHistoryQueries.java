@@ -112,10 +112,9 @@ public class AccessHistoryQueries {
   }
 
   /** One page, newest first, after the cursor (null for the first page). */
-  public AccessPage page(AccessQuery query, String cursor, int limit) {
+  public AccessPage page(AccessQuery query, PageCursor after, int limit) {
     Selection s = select(query);
-    if (cursor != null) {
-      PageCursor after = PageCursor.decode(cursor);
+    if (after != null) {
       // at_ms <= ? bounds the key's range; H2 does not read a range from the OR alone.
       s.and(
           "k.at_ms <= ? and (k.at_ms < ? or (k.at_ms = ? and k.view_id < ?))",
@@ -144,12 +143,12 @@ public class AccessHistoryQueries {
    * Every selected attempt, newest first, read in chunks so a long history is never all in memory.
    */
   public void forEach(AccessQuery query, Consumer<AccessAttempt> each) {
-    String cursor = null;
+    PageCursor after = null;
     do {
-      AccessPage page = page(query, cursor, MAX_PAGE);
+      AccessPage page = page(query, after, MAX_PAGE);
       page.items().forEach(each);
-      cursor = page.next();
-    } while (cursor != null);
+      after = page.next() == null ? null : PageCursor.decode(page.next());
+    } while (after != null);
   }
 
   /**

@@ -4,15 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import jp.emergencyaccess.ledger.common.InvalidField;
 
-/** Where a page ended: the last row's instant and view id, as opaque URL-safe text. */
-record PageCursor(long atMs, String viewId) {
-  String encode() {
+/**
+ * Where a page ended: the last row's instant and view id, as opaque URL-safe text. Decoded before
+ * the read is recorded, so a cursor the ledger never gave out is refused and leaves no record.
+ */
+public record PageCursor(long atMs, String viewId) {
+  public String encode() {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString((atMs + ":" + viewId).getBytes(StandardCharsets.US_ASCII));
   }
 
-  static PageCursor decode(String cursor) {
+  public static PageCursor decode(String cursor) {
     try {
       String[] parts =
           new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII)

@@ -30,6 +30,7 @@ import jp.emergencyaccess.ledger.history.AccessPage;
 import jp.emergencyaccess.ledger.history.AccessQuery;
 import jp.emergencyaccess.ledger.history.AccessSummary;
 import jp.emergencyaccess.ledger.history.AuditEventBundle;
+import jp.emergencyaccess.ledger.history.PageCursor;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.workbench.AuditorsLog;
 import org.springframework.http.HttpHeaders;
@@ -133,6 +134,7 @@ class AccessHistoryController {
     if (size < 1 || size > AccessHistoryQueries.MAX_PAGE) {
       throw new InvalidField("limit", "must be 1–" + AccessHistoryQueries.MAX_PAGE);
     }
+    PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
     auditors.read(
         "ACCESS_HISTORY",
         query.facilityCode(),
@@ -149,7 +151,7 @@ class AccessHistoryController {
             cursor,
             "limit",
             limit));
-    AccessPage page = history.page(query, cursor, size);
+    AccessPage page = history.page(query, after, size);
     return new HistoryAnswer(
         query.facilityCode(),
         JapanTime.render(query.from()),

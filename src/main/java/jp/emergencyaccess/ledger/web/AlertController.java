@@ -18,6 +18,7 @@ import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.infra.LedgerAccount;
 import jp.emergencyaccess.ledger.infra.Role;
+import jp.emergencyaccess.ledger.workbench.AlertCursor;
 import jp.emergencyaccess.ledger.workbench.AlertFilter;
 import jp.emergencyaccess.ledger.workbench.AlertIds;
 import jp.emergencyaccess.ledger.workbench.AlertItem;
@@ -229,6 +230,7 @@ class AlertController {
     if (size < 1 || size > AlertQueries.MAX_PAGE) {
       throw new InvalidField("limit", "must be 1–" + AlertQueries.MAX_PAGE);
     }
+    AlertCursor after = cursor == null ? null : AlertCursor.parse(cursor);
     auditors.read(
         "ALERT_QUEUE",
         filter.facilityCode(),
@@ -247,7 +249,7 @@ class AlertController {
             cursor,
             "limit",
             limit));
-    AlertPage page = alerts.page(filter, cursor, size);
+    AlertPage page = alerts.page(filter, after, size);
     return new QueueAnswer(page.items().stream().map(AlertItemAnswer::of).toList(), page.next());
   }
 

@@ -1,15 +1,12 @@
 package jp.emergencyaccess.ledger.workbench;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import jp.emergencyaccess.ledger.common.InvalidField;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +20,8 @@ public class AlertQueries {
     this.jdbc = jdbc;
   }
 
-  public AlertPage page(AlertFilter filter, String cursor, int limit) {
+  /** One page after {@code cursor} (null: the first page). */
+  public AlertPage page(AlertFilter filter, AlertCursor cursor, int limit) {
     StringBuilder sql = new StringBuilder("select * from alert where 1 = 1");
     List<Object> args = new ArrayList<>();
     if (filter.status() != null) {
@@ -51,11 +49,10 @@ public class AlertQueries {
       args.add(filter.assignee());
     }
     if (cursor != null) {
-      Object[] after = decode(cursor);
       sql.append(" and (risk < ? or (risk = ? and alert_id > ?))");
-      args.add(after[0]);
-      args.add(after[0]);
-      args.add(after[1]);
+      args.add(cursor.risk());
+      args.add(cursor.risk());
+      args.add(cursor.alertId());
     }
     sql.append(" order by risk desc, alert_id limit ?");
     args.add(limit + 1);
@@ -65,7 +62,7 @@ public class AlertQueries {
     }
     List<AlertItem> page = rows.subList(0, limit);
     AlertItem last = page.get(limit - 1);
-    return new AlertPage(List.copyOf(page), encode(last.risk(), last.alertId()));
+    return new AlertPage(List.copyOf(page), new AlertCursor(last.risk(), last.alertId()).text());
   }
 
   public Optional<AlertItem> find(String alertId) {
@@ -73,24 +70,6 @@ public class AlertQueries {
         .query("select * from alert where alert_id = ?", AlertQueries::item, alertId)
         .stream()
         .findFirst();
-  }
-
-  private static String encode(long risk, String alertId) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString((risk + ":" + alertId).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static Object[] decode(String cursor) {
-    try {
-      String[] parts =
-          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII)
-              .split(":", 2);
-      AlertIds.check("cursor", parts[1]);
-      return new Object[] {Long.parseLong(parts[0]), parts[1]};
-    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      throw new InvalidField("cursor", "is not a cursor this ledger gave out");
-    }
   }
 
   private static AlertItem item(ResultSet rs, int row) throws SQLException {

@@ -126,4 +126,32 @@ abstract class AlertScenarios extends HttpTest {
     assertThat(alertEvents(place.facilityCode())).isEqualTo(3);
     assertThat(world.alerts(mhlw(), "?facility=" + place.facilityCode())).isEqualTo(before);
   }
+
+  /**
+   * A queue request the ledger refuses is not a read of the logs: a cursor it never gave out (not
+   * Base64, no separator, no number, a bad alert id), a bad limit or status, answer 400 and leave
+   * no record in the auditors' log; so does an access history's page with such a cursor.
+   */
+  @Test
+  void aQueueRequestWithABadCursorOrFilter_isRefused_andRecordsNothing() {
+    Place place = new WorkbenchWorld(api()).activeFacility();
+    String history = "/api/facilities/" + place.facilityCode() + "/accesses";
+    for (String path :
+        List.of(
+            "/api/alerts?cursor=*not-base64*",
+            "/api/alerts?cursor=bm90LWEtY3Vyc29y",
+            "/api/alerts?cursor=eDphbGVydC0x",
+            "/api/alerts?cursor=MTI6Li4vZXRj",
+            "/api/alerts?limit=0",
+            "/api/alerts?status=OPEN",
+            "/api/alerts?prefecture=48",
+            history + "?cursor=bm90LWEtY3Vyc29y",
+            history + "?cursor=eDphbGVydC0x")) {
+      long before = storedEvents();
+      Api.Reply reply = fund().get(path);
+      assertThat(reply.status()).as(path + " " + reply).isEqualTo(400);
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+      assertThat(storedEvents()).as("events stored after " + path).isEqualTo(before);
+    }
+  }
 }
