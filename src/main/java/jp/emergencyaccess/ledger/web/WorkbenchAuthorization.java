@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The investigator's workbench (docs/workbench.md): FUND triages; MHLW and FUND read every alert, a
  * FACILITY account its own (checked in the controller, without internal notes); MONITOR none. The
- * auditors' log: MHLW only.
+ * cross-facility ranking: MHLW and FUND. The auditors' log: MHLW only.
  */
 @Component
 class WorkbenchAuthorization implements ApiAuthorization {
@@ -29,6 +29,8 @@ class WorkbenchAuthorization implements ApiAuthorization {
         .hasAnyRole(Role.MHLW.name(), Role.FUND.name())
         .requestMatchers(GET, "/api/facilities/*/viewers/*")
         .hasAnyRole(Role.MHLW.name(), Role.FUND.name(), Role.FACILITY.name())
+        .requestMatchers(GET, "/api/rankings")
+        .hasAnyRole(Role.MHLW.name(), Role.FUND.name())
         .requestMatchers(GET, "/api/auditors-log")
         .hasRole(Role.MHLW.name());
   }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.history.FlagThresholds;
 import jp.emergencyaccess.ledger.history.HistoryListener;
 import jp.emergencyaccess.ledger.history.WrittenLookup;
@@ -39,12 +41,19 @@ class AlertJudge implements HistoryListener {
   private final Commands commands;
   private final AlertThresholds alerts;
   private final FlagThresholds flags;
+  private final FacilityDirectory facilities;
 
-  AlertJudge(JdbcTemplate jdbc, Commands commands, AlertThresholds alerts, FlagThresholds flags) {
+  AlertJudge(
+      JdbcTemplate jdbc,
+      Commands commands,
+      AlertThresholds alerts,
+      FlagThresholds flags,
+      FacilityDirectory facilities) {
     this.jdbc = jdbc;
     this.commands = commands;
     this.alerts = alerts;
     this.flags = flags;
+    this.facilities = facilities;
   }
 
   private record Key(String facilityCode, LocalDate day, String subject) {}
@@ -91,7 +100,7 @@ class AlertJudge implements HistoryListener {
     raise.forEach(commands::send);
   }
 
-  private java.util.Optional<RaiseAlert> exemptionAlert(Key k, InBatch b) {
+  private Optional<RaiseAlert> exemptionAlert(Key k, InBatch b) {
     long threshold = alerts.exemptionsPerDay();
     Long after =
         jdbc.queryForObject(
@@ -100,9 +109,12 @@ class AlertJudge implements HistoryListener {
             k.facilityCode(),
             k.day());
     if (after == null || after < threshold || after - b.count >= threshold) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    List<String> reasons = new ArrayList<>();
+    reasons.add(k.day() + " に同意なし (緊急例外) " + after + " 件 (閾値 " + threshold + ")");
+    peersMedian(k).ifPresent(reasons::add);
+    return Optional.of(
         new RaiseAlert(
             AlertIds.of(AlertKind.EMERGENCY_EXEMPTIONS, k.facilityCode(), k.day(), "facility"),
             AlertKind.EMERGENCY_EXEMPTIONS,
@@ -112,11 +124,47 @@ class AlertJudge implements HistoryListener {
             null,
             after,
             threshold,
-            List.of(k.day() + " に同意なし (緊急例外) " + after + " 件 (閾値 " + threshold + ")"),
+            List.copyOf(reasons),
             b.last));
   }
 
-  private java.util.Optional<RaiseAlert> denialAlert(Key k, InBatch b) {
+  /**
+   * The day's exemption lookups of the facility's peers: the other registered facilities of its
+   * kind in its prefecture, a peer without lookups that day counting 0. Read when the alert is
+   * raised; a replay finds the alert raised and keeps its words.
+   */
+  private Optional<String> peersMedian(Key k) {
+    return facilities
+        .find(k.facilityCode())
+        .flatMap(
+            f -> {
+              List<Long> peers =
+                  jdbc.queryForList(
+                      "select coalesce(d.exemption, 0) from facility p left join access_day d on"
+                          + " d.facility_code = p.facility_code and d.day_jst = ? where p.kind = ?"
+                          + " and p.municipality_code like ? and p.facility_code <> ?",
+                      Long.class,
+                      k.day(),
+                      f.kind().name(),
+                      f.municipalityCode().substring(0, 2) + "%",
+                      k.facilityCode());
+              if (peers.isEmpty()) {
+                return Optional.empty();
+              }
+              double median =
+                  FacilityRanking.median(peers.stream().mapToDouble(Long::doubleValue).toArray());
+              return Optional.of(
+                  "同規模施設 (同県の"
+                      + f.kind().japanese()
+                      + " "
+                      + peers.size()
+                      + " 施設) の同日の中央値 "
+                      + FacilityRanking.count(median)
+                      + " 件");
+            });
+  }
+
+  private Optional<RaiseAlert> denialAlert(Key k, InBatch b) {
     long threshold = alerts.denialsPerViewerDay();
     Instant from = JapanTime.startOf(k.day());
     Instant until = JapanTime.startOf(k.day().plusDays(1));
@@ -130,9 +178,9 @@ class AlertJudge implements HistoryListener {
             until.toEpochMilli(),
             k.subject());
     if (after == null || after < threshold || after - b.count >= threshold) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new RaiseAlert(
             AlertIds.of(AlertKind.DENIALS, k.facilityCode(), k.day(), "viewer:" + k.subject()),
             AlertKind.DENIALS,

@@ -96,6 +96,8 @@ abstract class AlertScenarios extends HttpTest {
     assertThat(alerts.get(2).has("viewerId")).isFalse();
     assertThat(alerts.get(2).get("reasons").get(0).asText())
         .isEqualTo("2024-02-05 に同意なし (緊急例外) 10 件 (閾値 10)");
+    // A second reason, the peers' median, depends on the other tests' clinics in Kagoshima: its
+    // words and value are RankingScenarios', in a prefecture of its own.
 
     Api.Reply queue = fund().get("/api/alerts?facility=" + place.facilityCode());
     assertThat(queue.text()).doesNotContain("wb-repeat").doesNotContain("wb-ex-");

@@ -48,21 +48,32 @@ final class WorkbenchWorld {
     }
     Place place = new Place(String.format("workbench-%02d", n), CODES.split(" ")[n - 1]);
     String municipality = MUNICIPALITIES.split(" ")[n - 1];
+    register(place, "CLINIC", municipality);
+    activateFebruary(municipality);
+    return place;
+  }
+
+  /** Registers the place's facility (registered since 2020) in that municipality. */
+  void register(Place place, String kind, String municipality) {
     Api.Reply registered =
         api.as("mhlw")
             .post(
                 "/api/facilities",
                 Map.of(
                     "facilityCode", place.facilityCode(),
-                    "kind", "CLINIC",
-                    "name", "ワークベンチ診療所 " + place.account(),
-                    "nameKana", "ワークベンチシンリョウジョ",
+                    "kind", kind,
+                    "name", "ワークベンチ施設 " + place.account(),
+                    "nameKana", "ワークベンチシセツ",
                     "postalCode", "892-8577",
                     "address", "鹿児島市山下町11-1",
                     "municipalityCode", municipality,
                     "phone", "099-224-1111",
                     "at", "2020-01-01T00:00:00+09:00"));
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+  }
+
+  /** Activates the municipality for February 2024 under a notice of its own. */
+  void activateFebruary(String municipality) {
     String noticeId = TestCodes.noticeId("workbench");
     Api.Reply notice =
         api.as("mhlw")
@@ -86,7 +97,6 @@ final class WorkbenchWorld {
                 "/api/regions/" + municipality + "/activate",
                 Map.of("from", "2024-02-01", "until", "2024-02-29", "noticeId", noticeId));
     assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
-    return place;
   }
 
   /** An instant in Japan on that day of February 2024; minutes past 59 run into later hours. */
