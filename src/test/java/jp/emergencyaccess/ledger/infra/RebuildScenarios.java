@@ -98,6 +98,9 @@ abstract class RebuildScenarios {
     }
     assertThat(storedEvents).isGreaterThan(LOOKUPS);
     assertThat(answers).hasSizeGreaterThan(500);
+    assertThat(answers.get("/api/alerts?facility=" + CLINIC))
+        .contains("\"ESCALATED\"")
+        .contains("\"DISMISSED\"");
   }
 
   /** Once every processor has caught up: the answers, and how many events the store holds. */
@@ -269,6 +272,70 @@ abstract class RebuildScenarios {
     accepted(fund, second, "improvement-request", Map.of("dueOn", "2024-03-31", "at", at("03-02")));
     accepted(fund, second, "publish-name", Map.of("at", at("03-03")));
     accepted(fund, second, "close", Map.of("finding", "VIOLATION", "summary", "no consent"));
+    triage(api);
+  }
+
+  /**
+   * Two alerts of the demo clinic on 21 Feb (one patient looked up 6 times, one viewer's 5
+   * denials), raised from lookups over HTTP; the first escalated into the clinic's open inquiry,
+   * the second dismissed, so the queue holds both end states.
+   */
+  private static void triage(Api api) {
+    Api clinic = api.as(DEMO_CLINIC);
+    Map<String, Object> consent = new LinkedHashMap<>();
+    consent.put("requestId", "rebuild-consent-2");
+    consent.put("facilityCode", CLINIC);
+    consent.put("patientId", "rebuild-patient-2");
+    consent.put("basis", "ORAL");
+    consent.put("identification", "INSURED_NUMBER");
+    consent.put("recordedBy", "nurse Noto");
+    consent.put("at", "2024-02-21T08:00:00+09:00");
+    var recorded = clinic.post("/api/consents", consent);
+    assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+    String consentId = recorded.json().get("consentId").asText();
+    for (int i = 0; i < 11; i++) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("requestId", "rebuild-alert-" + i);
+      body.put("facilityCode", CLINIC);
+      body.put("viewerId", i < 6 ? "dr-repeat" : "dr-probe");
+      body.put("viewerRole", "DOCTOR");
+      body.put("patientId", i < 6 ? "rebuild-patient-2" : "rebuild-patient-x" + i);
+      body.put("categories", List.of("MEDICATION"));
+      if (i < 6) {
+        body.put("consentId", consentId);
+      }
+      body.put("at", String.format("2024-02-21T09:%02d:00+09:00", i * 3));
+      var reply = clinic.post("/api/views", body);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(i < 6 ? 201 : 403);
+    }
+    Api fund = api.as("fund");
+    eventually(
+        "two alerts of the demo clinic",
+        () ->
+            fund.get("/api/alerts?facility=" + CLINIC + "&from=2024-02-21&to=2024-02-21")
+                    .json()
+                    .get("items")
+                    .size()
+                == 2);
+    JsonNode alerts =
+        fund.get("/api/alerts?facility=" + CLINIC + "&from=2024-02-21&to=2024-02-21")
+            .json()
+            .get("items");
+    String repeated = alerts.get(0).get("alertId").asText();
+    String denials = alerts.get(1).get("alertId").asText();
+    triaged(fund, repeated, "take", Map.of("at", at("03-01")));
+    triaged(fund, repeated, "escalate", Map.of("at", at("03-02")));
+    triaged(fund, denials, "take", Map.of("at", at("03-01")));
+    triaged(
+        fund,
+        denials,
+        "dismiss",
+        Map.of("reason", "DISASTER_RESPONSE", "note", "地震対応", "at", at("03-02")));
+  }
+
+  private static void triaged(Api fund, String alert, String step, Map<String, ?> body) {
+    var reply = fund.post("/api/alerts/" + alert + "/" + step, body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
   }
 
   private static String at(String monthDay) {
@@ -422,6 +489,15 @@ abstract class RebuildScenarios {
     paths.add("/api/facilities/" + CLINIC + "/accesses");
     paths.add("/api/facilities/" + CLINIC + "/accesses?flag=REPEATED_PATIENT");
     paths.add("/api/facilities/" + CLINIC + "/accesses?decision=DENIED");
+    // The workbench: the queue (every status), each alert, and the ranking of Ishikawa's
+    // facilities.
+    paths.add("/api/alerts?limit=500");
+    paths.add("/api/alerts?status=ESCALATED");
+    paths.add("/api/alerts?facility=" + CLINIC);
+    for (JsonNode alert : mhlw.get("/api/alerts?limit=500").json().get("items")) {
+      paths.add("/api/alerts/" + alert.get("alertId").asText());
+    }
+    paths.add("/api/rankings?prefecture=17&from=2024-01-01&to=2024-03-31");
     Map<String, String> answers = new LinkedHashMap<>();
     for (String path : paths) {
       answers.put(path, ok(mhlw, path));
