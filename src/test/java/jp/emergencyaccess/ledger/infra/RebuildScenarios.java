@@ -282,17 +282,8 @@ abstract class RebuildScenarios {
    */
   private static void triage(Api api) {
     Api clinic = api.as(DEMO_CLINIC);
-    Map<String, Object> consent = new LinkedHashMap<>();
-    consent.put("requestId", "rebuild-consent-2");
-    consent.put("facilityCode", CLINIC);
-    consent.put("patientId", "rebuild-patient-2");
-    consent.put("basis", "ORAL");
-    consent.put("identification", "INSURED_NUMBER");
-    consent.put("recordedBy", "nurse Noto");
-    consent.put("at", "2024-02-21T08:00:00+09:00");
-    var recorded = clinic.post("/api/consents", consent);
-    assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-    String consentId = recorded.json().get("consentId").asText();
+    String consentId =
+        consent(clinic, "rebuild-consent-2", "rebuild-patient-2", "2024-02-21T08:00:00+09:00");
     for (int i = 0; i < 11; i++) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("requestId", "rebuild-alert-" + i);
@@ -391,14 +382,19 @@ abstract class RebuildScenarios {
   }
 
   private static String consentOnce(Api clinic) {
+    return consent(clinic, "rebuild-consent-1", "rebuild-patient-1", "2024-02-19T10:00:00+09:00");
+  }
+
+  /** An oral consent recorded by the demo clinic (the same again under its request id). */
+  private static String consent(Api clinic, String requestId, String patientId, String at) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("requestId", "rebuild-consent-1");
+    body.put("requestId", requestId);
     body.put("facilityCode", CLINIC);
-    body.put("patientId", "rebuild-patient-1");
+    body.put("patientId", patientId);
     body.put("basis", "ORAL");
     body.put("identification", "INSURED_NUMBER");
     body.put("recordedBy", "nurse Noto");
-    body.put("at", "2024-02-19T10:00:00+09:00");
+    body.put("at", at);
     var reply = clinic.post("/api/consents", body);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json().get("consentId").asText();
