@@ -1,5 +1,7 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -8,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.Decision;
@@ -39,14 +42,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ViewController {
+  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
   private final ViewRequests views;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
+  private final ObjectMapper json;
 
-  ViewController(ViewRequests views, Pseudonyms pseudonyms, Clock clock) {
+  ViewController(ViewRequests views, Pseudonyms pseudonyms, Clock clock, ObjectMapper json) {
     this.views = views;
     this.pseudonyms = pseudonyms;
     this.clock = clock;
+    this.json = json;
   }
 
   record ViewRequest(
@@ -147,7 +153,8 @@ class ViewController {
     return Problems.answer(denied(answer));
   }
 
-  private static ProblemDetail denied(ViewAnswer answer) {
+  /** The denial as problem+json: its fields are those of the answer to an allowed lookup. */
+  private ProblemDetail denied(ViewAnswer answer) {
     ProblemDetail problem =
         Problems.problem(
             HttpStatus.FORBIDDEN,
@@ -155,21 +162,7 @@ class ViewController {
             "View denied",
             "the lookup was denied and the denial recorded: "
                 + answer.reasons().stream().map(Enum::name).collect(Collectors.joining(", ")));
-    problem.setProperty("viewId", answer.viewId());
-    problem.setProperty("requestId", answer.requestId());
-    problem.setProperty("decision", answer.decision());
-    problem.setProperty("reasons", answer.reasons());
-    problem.setProperty("facilityCode", answer.facilityCode());
-    problem.setProperty("viewerId", answer.viewerId());
-    problem.setProperty("viewerRole", answer.viewerRole());
-    problem.setProperty("patientRef", answer.patientRef());
-    problem.setProperty("categories", answer.categories());
-    problem.setProperty("consentId", answer.consentId());
-    problem.setProperty("consentBasis", answer.consentBasis());
-    problem.setProperty("identification", answer.identification());
-    problem.setProperty("coveredBy", answer.coveredBy());
-    problem.setProperty("at", answer.at());
-    problem.setProperty("replayed", answer.replayed());
+    problem.setProperties(json.convertValue(answer, FIELDS));
     return problem;
   }
 }
