@@ -186,15 +186,26 @@ class ActivationConsole {
 
   /**
    * Every period of the municipalities this series touched, as folded under {@code asOf}: a period
-   * counts when one of the changes that shaped it cites a notice of the series.
+   * counts when one of the changes that shaped it cites a notice of the series. Municipalities are
+   * ordered by their last day, latest first, then by code.
    */
   private List<Line> lines(
       AsOf asOf, String series, Instant at, Map<String, NoticeSummary> seriesNotices) {
-    return activation.periods(asOf.filter()).values().stream()
-        .flatMap(List::stream)
-        .filter(p -> p.kind() == ActivationChange.Kind.REGION)
-        .filter(p -> p.changes().stream().anyMatch(c -> series.equals(c.series())))
-        .sorted(Comparator.comparing(ActivePeriod::subject).thenComparing(ActivePeriod::from))
+    List<ActivePeriod> periods =
+        activation.periods(asOf.filter()).values().stream()
+            .flatMap(List::stream)
+            .filter(p -> p.kind() == ActivationChange.Kind.REGION)
+            .filter(p -> p.changes().stream().anyMatch(c -> series.equals(c.series())))
+            .toList();
+    // The municipalities still active longest come first: the ones a reader asks about.
+    Map<String, LocalDate> lastDay = new java.util.HashMap<>();
+    periods.forEach(p -> lastDay.merge(p.subject(), p.until(), (a, b) -> a.isAfter(b) ? a : b));
+    return periods.stream()
+        .sorted(
+            Comparator.comparing((ActivePeriod p) -> lastDay.get(p.subject()))
+                .reversed()
+                .thenComparing(ActivePeriod::subject)
+                .thenComparing(ActivePeriod::from))
         .map(
             p -> {
               NoticeSummary setBy = seriesNotices.get(p.noticeId());
