@@ -47,7 +47,7 @@ class ArchitectureTest {
   @Test
   void everyNamedPackageExists() {
     var named = new java.util.ArrayList<>(FEATURES);
-    named.addAll(List.of("common", "web", "infra"));
+    named.addAll(List.of("common", "web", "infra", "console"));
     for (String pkg : named) {
       assertThat(classes.stream().anyMatch(c -> c.getPackageName().equals(BASE + "." + pkg)))
           .as("package %s.%s exists", BASE, pkg)
@@ -63,7 +63,19 @@ class ArchitectureTest {
             FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(BASE + ".web..", "org.springframework.web..")
+        .resideInAnyPackage(BASE + ".web..", BASE + ".console..", "org.springframework.web..")
+        .check(classes);
+  }
+
+  /** The console reads the features' query services, never the API's controllers or answers. */
+  @Test
+  void theConsoleDoesNotGoThroughTheApiLayer() {
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".console..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(BASE + ".web..")
         .check(classes);
   }
 

@@ -74,6 +74,16 @@ class BearerTokensOnH2Test extends HttpTest {
     assertThat(storedEvents()).isEqualTo(before + 1);
   }
 
+  /** Without local accounts there is nothing to sign in to with a form: no console at all. */
+  @Test
+  void theConsole_isNotServed_withOrWithoutAToken() {
+    for (String path : List.of("/console", "/console/login", "/console/activation")) {
+      assertThat(api().get(path).status()).as(path).isEqualTo(404);
+      assertThat(get(mhlw, path).status()).as(path).isEqualTo(404);
+    }
+    assertThat(api().post("/console/login", "username=mhlw&password=mhlw").status()).isEqualTo(404);
+  }
+
   @Test
   void aFundTokenTakesAnAlertAsItself_andCannotNameAnAccountTheLedgerDoesNotHold() {
     String code = registeredFacility();

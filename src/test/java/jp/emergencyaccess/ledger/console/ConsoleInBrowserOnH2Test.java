@@ -1,0 +1,328 @@
+package jp.emergencyaccess.ledger.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
+import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.OnH2;
+import jp.emergencyaccess.ledger.timetravel.NotoFacts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The console in a real browser (Debian's chromium, driven through chromium-driver at its explicit
+ * path, so Selenium Manager never downloads anything): one browser for the class, on the shared H2
+ * application. Without chromium the class fails, it does not skip: CI installs both (.ci/run).
+ * Screenshots of each page go to target/screenshots/.
+ */
+@OnH2
+class ConsoleInBrowserOnH2Test extends HttpTest {
+  private static final File DRIVER = new File("/usr/bin/chromedriver");
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private static ChromeDriverService service;
+  private static ChromeDriver browser;
+
+  @Autowired NoticeSeriesLoader loader;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    assertThat(DRIVER)
+        .as("chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)")
+        .canRead();
+    assertThat(CHROMIUM).as("chromium").canRead();
+    service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1000,1300",
+        "--lang=ja");
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+  }
+
+  @BeforeEach
+  void loadNotoAndSignOut() {
+    loader.load(NoticeSeriesLoader.NOTO_2024);
+    browser.get(url("/console/login"));
+    browser.manage().deleteAllCookies();
+  }
+
+  @Test
+  void eachRole_seesOnlyItsPages_andAFacilityNone() throws Exception {
+    signIn("console-fund");
+    assertThat(navLabels()).containsExactly("活性化の状況");
+    assertThat(statusOf("/console/monitoring")).isEqualTo(403);
+    browser.get(url("/console/monitoring"));
+    assertThat(text("denied")).contains("403");
+
+    signIn("console-monitor");
+    assertThat(navLabels()).containsExactly("監視");
+    assertThat(statusOf("/console/activation")).isEqualTo(403);
+    assertThat(statusOf("/console/monitoring")).isEqualTo(200);
+
+    signIn("console-mhlw");
+    assertThat(navLabels()).containsExactly("活性化の状況", "監視");
+    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(2);
+    screenshot("home");
+
+    signIn("console-clinic");
+    assertThat(text("denied")).contains("アクセスできません");
+    assertThat(navLabels()).isEmpty();
+    assertThat(statusOf("/console")).isEqualTo(403);
+    assertThat(statusOf("/console/activation")).isEqualTo(403);
+    screenshot("denied");
+  }
+
+  @Test
+  void wrongPassword_staysOnTheLoginPage_andLogout_endsTheSession() throws Exception {
+    browser.get(url("/console/activation"));
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+    assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
+        .contains("アカウント名");
+    screenshot("login");
+    type("username", "console-mhlw");
+    type("password", "wrong");
+    browser.findElement(By.id("sign-in")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+    assertThat(statusOf("/console/activation")).isEqualTo(302);
+
+    signIn("console-mhlw");
+    String session = sessionCookie();
+    assertThat(statusOf("/console/activation")).isEqualTo(200);
+    browser.findElement(By.id("logout")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("logged-out")));
+    HttpResponse<String> old = get("/console/activation", session);
+    assertThat(old.statusCode()).isEqualTo(302);
+    assertThat(old.headers().firstValue("Location").orElse("")).endsWith("/console/login");
+  }
+
+  @Test
+  void aPostWithoutTheCsrfToken_isRefused_andChangesNothing() throws Exception {
+    signIn("console-mhlw");
+    String session = sessionCookie();
+    HttpResponse<String> logout =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url("/console/logout")))
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(""))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(logout.statusCode()).isEqualTo(403);
+    assertThat(get("/console/activation", session).statusCode())
+        .as("the session survives the refused logout")
+        .isEqualTo(200);
+
+    HttpResponse<String> login =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url("/console/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=console-mhlw&password=console-mhlw"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(403);
+    String issued =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';')))
+            .findFirst()
+            .orElse("none");
+    assertThat(get("/console/activation", issued).statusCode())
+        .as("the refused sign-in signed nobody in")
+        .isEqualTo(302);
+  }
+
+  @Test
+  void movingTheRevision_movesNanaosBar_andSaysWhatChanged() {
+    signIn("console-mhlw");
+    browser.get(url("/console/activation?revision=" + NotoFacts.SCOPE_1));
+    assertThat(nanaoBar().getAttribute("data-until")).isEqualTo("2024-01-07");
+    assertThat(nanaoBar().getAttribute("data-notice")).isEqualTo(NotoFacts.SCOPE_1);
+    assertThat(nanaoLabel()).isEqualTo("第1版 〜1/7");
+    assertThat(nanaoRow("until")).isEqualTo("2024-01-07");
+    assertThat(changes()).contains("七尾市: 1/1〜1/7 開始");
+
+    browser.findElement(By.cssSelector("a[data-revision='" + NotoFacts.EXT_8 + "']")).click();
+    waiting().until(ExpectedConditions.urlContains(NotoFacts.EXT_8));
+    assertThat(nanaoBar().getAttribute("data-until")).isEqualTo("2024-02-29");
+    assertThat(nanaoLabel()).isEqualTo("第5版（その8） 〜2/29");
+    assertThat(nanaoRow("notice")).contains(NotoFacts.EXT_8);
+    assertThat(changes()).contains("七尾市: 2/14 → 2/29 延長", "氷見市: 2/14 → 2/14 終了");
+
+    new Select(browser.findElement(By.id("revision"))).selectByValue(NotoFacts.EXT_9);
+    WebElement at = browser.findElement(By.id("at"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-03-05'", at);
+    browser.findElement(By.cssSelector("#as-of button[type=submit]")).click();
+    waiting().until(ExpectedConditions.urlContains("at=2024-03-05"));
+    assertThat(nanaoBar().getAttribute("data-until")).isEqualTo("2024-03-07");
+    assertThat(nanaoBar().getAttribute("class")).isEqualTo("bar");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("rect[data-region='" + NotoFacts.HIMI + "']"))
+                .getAttribute("class"))
+        .as("氷見市 ended on 2/14: grey on 3/5")
+        .isEqualTo("bar off");
+    assertThat(changes()).contains("七尾市: 2/29 → 3/7 延長");
+    assertThat(text("active-count")).isEqualTo(String.valueOf(NotoFacts.ISHIKAWA_19.size()));
+    assertThat(browser.findElement(By.id("published-heading")).getText()).contains("公表リスト");
+    screenshot("activation");
+  }
+
+  @Test
+  void theLivePanel_showsAnEventRecordedMeanwhile() {
+    signIn("console-monitor");
+    browser.get(url("/console/monitoring"));
+    assertThat(text("health-status")).isIn("UP", "DEGRADED");
+    assertThat(browser.findElements(By.cssSelector("#processors tr[data-processor]")))
+        .extracting(r -> r.getAttribute("data-processor"))
+        .contains("access-history");
+    waiting()
+        .until(ExpectedConditions.textToBe(By.id("live-status"), "ストリームに接続しました。新しいイベントを待っています。"));
+
+    String noticeId = registerNotice("console-live", "ライブパネルの確認");
+
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath(
+                    "//ol[@id='live']/li[@data-type='NoticeRegistered' and contains(., '"
+                        + noticeId
+                        + "')]")));
+    assertThat(browser.findElement(By.cssSelector("#live-counts")).isDisplayed()).isTrue();
+    screenshot("monitoring");
+  }
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  private void signIn(String account) {
+    browser.get(url("/console/login"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/console/login"));
+    type("username", account);
+    type("password", account);
+    browser.findElement(By.id("sign-in")).click();
+    waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
+  }
+
+  private void type(String id, String value) {
+    WebElement field = browser.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  private List<String> navLabels() {
+    return browser.findElements(By.cssSelector("header nav a")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  private WebElement nanaoBar() {
+    return browser.findElement(By.cssSelector("rect[data-region='" + NotoFacts.NANAO + "']"));
+  }
+
+  private String nanaoLabel() {
+    return browser
+        .findElement(By.cssSelector("text.bar-label[data-region='" + NotoFacts.NANAO + "']"))
+        .getText();
+  }
+
+  private String nanaoRow(String cell) {
+    return browser
+        .findElement(
+            By.cssSelector("#periods tr[data-region='" + NotoFacts.NANAO + "'] td." + cell))
+        .getText();
+  }
+
+  private List<String> changes() {
+    return browser.findElements(By.cssSelector("#changes li")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private String sessionCookie() {
+    Cookie cookie = browser.manage().getCookieNamed("JSESSIONID");
+    assertThat(cookie).as("a console session").isNotNull();
+    return cookie.getValue();
+  }
+
+  /** The status the signed-in browser's session gets for a page, without following redirects. */
+  private int statusOf(String path) throws Exception {
+    return get(path, sessionCookie()).statusCode();
+  }
+
+  private HttpResponse<String> get(String path, String session) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Cookie", "JSESSIONID=" + session)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void screenshot(String name) {
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    try {
+      Files.copy(
+          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
