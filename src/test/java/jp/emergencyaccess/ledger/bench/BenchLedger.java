@@ -51,8 +51,17 @@ final class BenchLedger {
         throwawayKey());
   }
 
+  /**
+   * A ledger on the embedded store the suite has left in {@code dataDir}, with or without the alert
+   * judge.
+   */
+  static ConfigurableApplicationContext restart(
+      SuiteOptions options, Path dataDir, boolean alertJudge) {
+    return start(options, dataDir, null, null, "--ledger.alerts.raise=" + alertJudge);
+  }
+
   private static ConfigurableApplicationContext start(
-      SuiteOptions options, Path dataDir, String database, String pseudonymKey) {
+      SuiteOptions options, Path dataDir, String database, String pseudonymKey, String... more) {
     String dir = dataDir.toString();
     List<String> settings =
         new ArrayList<>(
@@ -82,6 +91,7 @@ final class BenchLedger {
       settings.add(prefix + ".role=FACILITY");
       settings.add(prefix + ".facility-code=" + account[1]);
     }
+    settings.addAll(List.of(more));
     return SpringApplication.run(LedgerApplication.class, settings.toArray(String[]::new));
   }
 

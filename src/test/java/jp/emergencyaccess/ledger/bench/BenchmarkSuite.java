@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       one per transaction from 8 threads, without command handling, and the ratio of (1) to it
  *       ({@link RawAppends});
  *   <li>projection catch-up of the access-history processor replaying the whole store ({@link
- *       StreamingProcessors});
+ *       StreamingProcessors}); at the end, after restarts, without and with the alert judge ({@link
+ *       AlertJudgeCatchUp});
  *   <li>query latency: a facility's first history page, a filtered page, an as-of-revision
  *       activation answer ({@link QueryLatency});
  *   <li>command throughput with 0 and with 100 stream (SSE) subscribers attached ({@link
@@ -106,10 +107,10 @@ public final class BenchmarkSuite {
       BenchmarkSuite suite = new BenchmarkSuite(nodes, apis, "472018", options);
       suite.partial = Path.of("target", "bench", "partial.json");
       report = suite.run(accounts[0][0], accounts[0][1], accounts[1][0], accounts[1][1]);
+      closeAll(nodes);
+      AlertJudgeCatchUp.measure(options, data, report);
     } finally {
-      for (int n = nodes.size() - 1; n >= 0; n--) {
-        nodes.get(n).close();
-      }
+      closeAll(nodes);
       DataDirs.removeUnlessKept(data);
       for (int n = 2; n <= options.nodes(); n++) {
         DataDirs.removeUnlessKept(BenchLedger.nodeDir(data, n));
@@ -120,6 +121,12 @@ public final class BenchmarkSuite {
     report.write(json);
     System.out.println("written to " + json);
     System.exit(0);
+  }
+
+  private static void closeAll(List<ConfigurableApplicationContext> nodes) {
+    for (int n = nodes.size() - 1; n >= 0; n--) {
+      nodes.get(n).close();
+    }
   }
 
   /** Sets the world up, seeds, and measures every figure {@code runs} times. */
