@@ -30,7 +30,9 @@ class ArchitectureTest {
           "facility",
           "consent",
           "access",
+          "history",
           "investigation",
+          "workbench",
           "integrity",
           "patientreport");
 
@@ -76,6 +78,30 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage(BASE + ".web..")
+        .check(classes);
+  }
+
+  /**
+   * Commands go through the port {@code common.CommandSender}; only the lookups' dispatch, which
+   * groups lookups into one commit, holds the group commit itself.
+   */
+  @Test
+  void commandsAreSentThroughThePort() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(BASE + ".infra..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(BASE + ".infra.Commands")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(BASE + ".infra..")
+        .and()
+        .doNotHaveFullyQualifiedName(BASE + ".access.GroupedLookups")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(BASE + ".infra.GroupCommit")
         .check(classes);
   }
 

@@ -1,6 +1,6 @@
 package jp.emergencyaccess.ledger.access;
 
-import jp.emergencyaccess.ledger.infra.Commands;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "ledger.lookups.dispatch", havingValue = "direct")
 class DirectLookups implements LookupDispatch {
-  private final Commands commands;
+  private final CommandSender commands;
 
-  DirectLookups(Commands commands) {
+  DirectLookups(CommandSender commands) {
     this.commands = commands;
   }
 

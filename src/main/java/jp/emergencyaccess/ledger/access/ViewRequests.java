@@ -1,8 +1,8 @@
 package jp.emergencyaccess.ledger.access;
 
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.Refusal;
 import jp.emergencyaccess.ledger.infra.AxonServerFailures;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.StoreFailures;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ViewRequests {
   private final LookupDispatch dispatch;
-  private final Commands commands;
+  private final CommandSender commands;
   private final EventStore store;
 
-  public ViewRequests(LookupDispatch dispatch, Commands commands, EventStore store) {
+  public ViewRequests(LookupDispatch dispatch, CommandSender commands, EventStore store) {
     this.dispatch = dispatch;
     this.commands = commands;
     this.store = store;

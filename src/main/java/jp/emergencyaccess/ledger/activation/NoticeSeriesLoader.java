@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.Period;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import jp.emergencyaccess.ledger.notice.RegisterNotice;
 import org.springframework.stereotype.Component;
@@ -42,11 +42,11 @@ public class NoticeSeriesLoader {
           .registerModule(new JavaTimeModule())
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
-  private final Commands commands;
+  private final CommandSender commands;
   private final NoticeDirectory notices;
   private final ActivationLog log;
 
-  NoticeSeriesLoader(Commands commands, NoticeDirectory notices, ActivationLog log) {
+  NoticeSeriesLoader(CommandSender commands, NoticeDirectory notices, ActivationLog log) {
     this.commands = commands;
     this.notices = notices;
     this.log = log;

@@ -12,6 +12,7 @@ import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeries;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.Period;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.facility.Applicant;
@@ -24,7 +25,6 @@ import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.facility.RegisterFacility;
 import jp.emergencyaccess.ledger.facility.RejectApplication;
 import jp.emergencyaccess.ledger.facility.SubmitApplication;
-import jp.emergencyaccess.ledger.infra.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,10 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo (profile {@code demo}) through {@link Commands}, the path the HTTP API takes: the
- * Noto notice series with its region actions, the facilities, the applications and their decisions,
- * then the consents, withdrawals and lookups on a small thread pool (one task per patient, so a
- * patient's consent is recorded before its lookups).
+ * Loads the demo (profile {@code demo}) through {@link CommandSender}, the path the HTTP API takes:
+ * the Noto notice series with its region actions, the facilities, the applications and their
+ * decisions, then the consents, withdrawals and lookups on a small thread pool (one task per
+ * patient, so a patient's consent is recorded before its lookups).
  *
  * <p>Loading twice records nothing new. Each phase first reads what is already there and sends only
  * what is missing: notices and region actions (the series loader's own check), facilities (the
@@ -54,7 +54,7 @@ public class DemoLoader {
   private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
   private static final String MHLW = "demo-mhlw";
 
-  private final Commands commands;
+  private final CommandSender commands;
   private final ViewRequests views;
   private final NoticeSeriesLoader noticeLoader;
   private final FacilityDirectory facilities;
@@ -67,7 +67,7 @@ public class DemoLoader {
   private final DemoPatients patients;
 
   DemoLoader(
-      Commands commands,
+      CommandSender commands,
       ViewRequests views,
       NoticeSeriesLoader noticeLoader,
       FacilityDirectory facilities,

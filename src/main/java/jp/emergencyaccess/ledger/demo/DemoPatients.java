@@ -12,13 +12,13 @@ import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
 import jp.emergencyaccess.ledger.access.ViewIds;
 import jp.emergencyaccess.ledger.access.ViewMedicalInfo;
 import jp.emergencyaccess.ledger.access.ViewRequests;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.consent.ConsentIds;
 import jp.emergencyaccess.ledger.consent.ConsentRecorded;
 import jp.emergencyaccess.ledger.consent.ConsentWithdrawn;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.consent.RecordConsent;
 import jp.emergencyaccess.ledger.consent.WithdrawConsent;
-import jp.emergencyaccess.ledger.infra.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,12 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class DemoPatients {
   private static final Logger LOG = LoggerFactory.getLogger(DemoPatients.class);
-  private final Commands commands;
+  private final CommandSender commands;
   private final ViewRequests views;
   private final Pseudonyms pseudonyms;
   private final JdbcTemplate jdbc;
 
-  DemoPatients(Commands commands, ViewRequests views, Pseudonyms pseudonyms, JdbcTemplate jdbc) {
+  DemoPatients(
+      CommandSender commands, ViewRequests views, Pseudonyms pseudonyms, JdbcTemplate jdbc) {
     this.commands = commands;
     this.views = views;
     this.pseudonyms = pseudonyms;

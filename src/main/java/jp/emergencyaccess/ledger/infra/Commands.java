@@ -1,14 +1,18 @@
 package jp.emergencyaccess.ledger.infra;
 
 import java.util.concurrent.TimeUnit;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-/** Sends a command and waits for its result, never forever; refusals come back as themselves. */
+/**
+ * The {@link CommandSender} on Axon's command gateway: waits for the result, never forever;
+ * refusals come back as themselves.
+ */
 @Component
-public class Commands {
+public class Commands implements CommandSender {
   private static final long TIMEOUT_SECONDS = 30;
   private final CommandGateway gateway;
 
@@ -18,6 +22,7 @@ public class Commands {
     commandBus.registerHandlerInterceptor(new RefusalTranslation());
   }
 
+  @Override
   public <R> R send(Object command) {
     try {
       return gateway.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.infra.LedgerAccount;
 import jp.emergencyaccess.ledger.infra.Role;
@@ -56,7 +56,7 @@ class AlertController {
   static final int DEFAULT_PAGE = 100;
   private final AlertQueries alerts;
   private final InputDates dates;
-  private final Commands commands;
+  private final CommandSender commands;
   private final Triage triage;
   private final ObjectProvider<UserDetailsService> accounts;
   private final Clock clock;
@@ -65,7 +65,7 @@ class AlertController {
   AlertController(
       AlertQueries alerts,
       InputDates dates,
-      Commands commands,
+      CommandSender commands,
       Triage triage,
       ObjectProvider<UserDetailsService> accounts,
       Clock clock,

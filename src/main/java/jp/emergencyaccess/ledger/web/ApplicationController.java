@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.Period;
@@ -19,7 +20,6 @@ import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.facility.FacilityKind;
 import jp.emergencyaccess.ledger.facility.RejectApplication;
 import jp.emergencyaccess.ledger.facility.SubmitApplication;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,11 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/applications")
 class ApplicationController {
-  private final Commands commands;
+  private final CommandSender commands;
   private final ApplicationDirectory applications;
   private final Clock clock;
 
-  ApplicationController(Commands commands, ApplicationDirectory applications, Clock clock) {
+  ApplicationController(CommandSender commands, ApplicationDirectory applications, Clock clock) {
     this.commands = commands;
     this.applications = applications;
     this.clock = clock;

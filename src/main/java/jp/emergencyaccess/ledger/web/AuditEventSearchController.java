@@ -13,12 +13,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.history.AccessPage;
 import jp.emergencyaccess.ledger.history.AuditEventBundle;
 import jp.emergencyaccess.ledger.history.PatientAttempts;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.infra.LedgerAccount;
 import jp.emergencyaccess.ledger.infra.Role;
@@ -51,7 +51,7 @@ class AuditEventSearchController {
   private static final Set<String> FIRST = Set.of("patient.identifier", "date", "_count");
 
   private final Pseudonyms pseudonyms;
-  private final Commands commands;
+  private final CommandSender commands;
   private final ReportRequestLog requests;
   private final PatientAttempts attempts;
   private final InputDates dates;
@@ -60,7 +60,7 @@ class AuditEventSearchController {
 
   AuditEventSearchController(
       Pseudonyms pseudonyms,
-      Commands commands,
+      CommandSender commands,
       ReportRequestLog requests,
       PatientAttempts attempts,
       InputDates dates,

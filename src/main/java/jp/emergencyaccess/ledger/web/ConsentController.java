@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.consent.ConsentBasis;
@@ -16,7 +17,6 @@ import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.consent.RecordConsent;
 import jp.emergencyaccess.ledger.consent.WithdrawConsent;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,13 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/consents")
 class ConsentController {
-  private final Commands commands;
+  private final CommandSender commands;
   private final ConsentDirectory consents;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
 
   ConsentController(
-      Commands commands, ConsentDirectory consents, Pseudonyms pseudonyms, Clock clock) {
+      CommandSender commands, ConsentDirectory consents, Pseudonyms pseudonyms, Clock clock) {
     this.commands = commands;
     this.consents = consents;
     this.pseudonyms = pseudonyms;

@@ -17,6 +17,7 @@ import jp.emergencyaccess.ledger.activation.ActivePeriod;
 import jp.emergencyaccess.ledger.activation.AsOf;
 import jp.emergencyaccess.ledger.activation.Coverage;
 import jp.emergencyaccess.ledger.activation.FacilityCoverage;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
@@ -29,7 +30,6 @@ import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.facility.FacilityKind;
 import jp.emergencyaccess.ledger.facility.FacilitySummary;
 import jp.emergencyaccess.ledger.facility.RegisterFacility;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.investigation.ServiceStatus;
 import org.springframework.http.HttpStatus;
@@ -44,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/facilities")
 class FacilityController {
-  private final Commands commands;
+  private final CommandSender commands;
   private final FacilityDirectory facilities;
   private final ActivationQueries activation;
   private final FacilityCoverage coverage;
@@ -53,7 +53,7 @@ class FacilityController {
   private final RegionMaster regions;
 
   FacilityController(
-      Commands commands,
+      CommandSender commands,
       FacilityDirectory facilities,
       ActivationQueries activation,
       FacilityCoverage coverage,

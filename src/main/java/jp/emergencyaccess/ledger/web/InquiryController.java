@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.investigation.CloseInquiry;
 import jp.emergencyaccess.ledger.investigation.Finding;
 import jp.emergencyaccess.ledger.investigation.InquiryEntry;
@@ -45,12 +45,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/inquiries")
 class InquiryController {
-  private final Commands commands;
+  private final CommandSender commands;
   private final InquiryLog inquiries;
   private final ServiceStatus service;
   private final Clock clock;
 
-  InquiryController(Commands commands, InquiryLog inquiries, ServiceStatus service, Clock clock) {
+  InquiryController(
+      CommandSender commands, InquiryLog inquiries, ServiceStatus service, Clock clock) {
     this.commands = commands;
     this.inquiries = inquiries;
     this.service = service;

@@ -10,10 +10,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.Recorded;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import jp.emergencyaccess.ledger.notice.NoticeIds;
 import jp.emergencyaccess.ledger.notice.NoticeSummary;
@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/notices")
 class NoticeController {
-  private final Commands commands;
+  private final CommandSender commands;
   private final NoticeDirectory notices;
   private final Clock clock;
 
-  NoticeController(Commands commands, NoticeDirectory notices, Clock clock) {
+  NoticeController(CommandSender commands, NoticeDirectory notices, Clock clock) {
     this.commands = commands;
     this.notices = notices;
     this.clock = clock;

@@ -6,9 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.infra.LedgerAccount;
 import jp.emergencyaccess.ledger.patientreport.PatientAccessReport;
@@ -36,14 +36,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PatientReportController {
   private final Pseudonyms pseudonyms;
-  private final Commands commands;
+  private final CommandSender commands;
   private final ReportRequestLog requests;
   private final PatientAccessReports reports;
   private final Clock clock;
 
   PatientReportController(
       Pseudonyms pseudonyms,
-      Commands commands,
+      CommandSender commands,
       ReportRequestLog requests,
       PatientAccessReports reports,
       Clock clock) {

@@ -16,10 +16,10 @@ import jp.emergencyaccess.ledger.activation.ActivePeriod;
 import jp.emergencyaccess.ledger.activation.EndRegionActivation;
 import jp.emergencyaccess.ledger.activation.ExtendRegionActivation;
 import jp.emergencyaccess.ledger.activation.RegionNames;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.Period;
 import jp.emergencyaccess.ledger.common.RegionCode;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.notice.NoticeIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/regions/{regionCode}")
 class RegionController {
-  private final Commands commands;
+  private final CommandSender commands;
   private final ActivationQueries activation;
   private final RegionNames names;
   private final Clock clock;
 
   RegionController(
-      Commands commands, ActivationQueries activation, RegionNames names, Clock clock) {
+      CommandSender commands, ActivationQueries activation, RegionNames names, Clock clock) {
     this.commands = commands;
     this.activation = activation;
     this.names = names;

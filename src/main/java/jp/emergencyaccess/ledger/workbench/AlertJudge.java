@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.history.FlagThresholds;
 import jp.emergencyaccess.ledger.history.HistoryListener;
 import jp.emergencyaccess.ledger.history.WrittenLookup;
-import jp.emergencyaccess.ledger.infra.Commands;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,14 +38,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "ledger.alerts.raise", havingValue = "true", matchIfMissing = true)
 class AlertJudge implements HistoryListener {
   private final JdbcTemplate jdbc;
-  private final Commands commands;
+  private final CommandSender commands;
   private final AlertThresholds alerts;
   private final FlagThresholds flags;
   private final FacilityDirectory facilities;
 
   AlertJudge(
       JdbcTemplate jdbc,
-      Commands commands,
+      CommandSender commands,
       AlertThresholds alerts,
       FlagThresholds flags,
       FacilityDirectory facilities) {

@@ -2,8 +2,8 @@ package jp.emergencyaccess.ledger.workbench;
 
 import java.time.Instant;
 import java.util.List;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.Recorded;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.investigation.InquiryIds;
 import jp.emergencyaccess.ledger.investigation.InquiryLog;
 import jp.emergencyaccess.ledger.investigation.InquiryRecord;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Triage {
   static final String INQUIRY_REASON = "アラートからの調査 (ワークベンチ)";
-  private final Commands commands;
+  private final CommandSender commands;
   private final InquiryLog inquiries;
 
-  Triage(Commands commands, InquiryLog inquiries) {
+  Triage(CommandSender commands, InquiryLog inquiries) {
     this.commands = commands;
     this.inquiries = inquiries;
   }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.emergencyaccess.ledger.infra.Commands;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.notice.RegisterNotice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * sets how many events the store gets (default 100,000), copied by SQL from one real event.
  */
 abstract class IntegrityBenchmark {
-  @Autowired Commands commands;
+  @Autowired CommandSender commands;
   @Autowired JdbcTemplate jdbc;
   @Autowired ChainVerifier verifier;
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import jp.emergencyaccess.ledger.infra.Commands;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.notice.RegisterNotice;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.TestCodes;
@@ -38,7 +38,7 @@ import org.springframework.core.env.Environment;
 abstract class IntegrityTamperScenarios extends HttpTest {
   private static final AtomicInteger REVISIONS = new AtomicInteger();
 
-  @Autowired Commands commands;
+  @Autowired CommandSender commands;
   @Autowired Chainer chainer;
   @Autowired DataSource dataSource;
   @Autowired Environment environment;
