@@ -24,6 +24,7 @@ class ConsoleNav {
   private static final List<Page> PAGES =
       List.of(
           new Page("/console/activation", "活性化の状況", ConsoleSecurity.ACTIVATION_READERS),
+          new Page("/console/alerts", "アラート", ConsoleSecurity.ALERT_READERS),
           new Page("/console/monitoring", "監視", ConsoleSecurity.MONITORING_READERS));
 
   @ModelAttribute("nav")

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -21,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class ConsoleSecurity {
   static final String[] ACTIVATION_READERS = {Role.MHLW.name(), Role.FUND.name()};
+  static final String[] ALERT_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] MONITORING_READERS = {Role.MONITOR.name(), Role.MHLW.name()};
   static final String[] CONSOLE_USERS = {Role.MHLW.name(), Role.FUND.name(), Role.MONITOR.name()};
 
@@ -42,6 +44,10 @@ class ConsoleSecurity {
                     .permitAll()
                     .requestMatchers("/console/activation", "/console/activation/**")
                     .hasAnyRole(ACTIVATION_READERS)
+                    .requestMatchers(HttpMethod.POST, "/console/alerts/**")
+                    .hasRole(Role.FUND.name())
+                    .requestMatchers("/console/alerts", "/console/alerts/**")
+                    .hasAnyRole(ALERT_READERS)
                     .requestMatchers(
                         "/console/monitoring", "/console/monitoring/**", "/console/stream")
                     .hasAnyRole(MONITORING_READERS)

@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -13,9 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
+import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.OnH2;
+import jp.emergencyaccess.ledger.support.TestCodes;
 import jp.emergencyaccess.ledger.timetravel.NotoFacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +98,7 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
   @Test
   void eachRole_seesOnlyItsPages_andAFacilityNone() throws Exception {
     signIn("console-fund");
-    assertThat(navLabels()).containsExactly("活性化の状況");
+    assertThat(navLabels()).containsExactly("活性化の状況", "アラート");
     assertThat(statusOf("/console/monitoring")).isEqualTo(403);
     browser.get(url("/console/monitoring"));
     assertThat(text("denied")).contains("403");
@@ -102,11 +106,12 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     signIn("console-monitor");
     assertThat(navLabels()).containsExactly("監視");
     assertThat(statusOf("/console/activation")).isEqualTo(403);
+    assertThat(statusOf("/console/alerts")).isEqualTo(403);
     assertThat(statusOf("/console/monitoring")).isEqualTo(200);
 
     signIn("console-mhlw");
-    assertThat(navLabels()).containsExactly("活性化の状況", "監視");
-    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(2);
+    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "監視");
+    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(3);
     screenshot("home");
 
     signIn("console-clinic");
@@ -114,6 +119,7 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     assertThat(navLabels()).isEmpty();
     assertThat(statusOf("/console")).isEqualTo(403);
     assertThat(statusOf("/console/activation")).isEqualTo(403);
+    assertThat(statusOf("/console/alerts")).isEqualTo(403);
     screenshot("denied");
   }
 
@@ -237,6 +243,134 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
                         + "')]")));
     assertThat(browser.findElement(By.cssSelector("#live-counts")).isDisplayed()).isTrue();
     screenshot("monitoring");
+  }
+
+  @Test
+  void anAlert_isTakenAndEscalatedFromItsPage_andEveryReadIsInTheAuditorsLog() {
+    String facility = facilityWithFiveDenials();
+    String queue = "/console/alerts?facility=" + facility;
+
+    signIn("console-mhlw");
+    browser.get(url(queue));
+    WebElement row = browser.findElement(By.cssSelector("#alerts tbody tr"));
+    assertThat(row.getText()).contains("拒否された照会", "新規");
+    row.findElement(By.tagName("a")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("reasons")));
+    assertThat(browser.findElements(By.id("take"))).as("MHLW reads, FUND triages").isEmpty();
+
+    signIn("console-fund");
+    long before = storedEvents();
+    browser.get(url("/console/alerts?prefecture=99"));
+    assertThat(text("problem")).contains("01〜47");
+    assertThat(storedEvents()).as("a refused filter records no read").isEqualTo(before);
+
+    browser.get(url(queue));
+    screenshot("alerts");
+    browser.findElement(By.cssSelector("#alerts tbody tr a")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("take")));
+    String alertId = browser.findElement(By.cssSelector("#facts code")).getText();
+    assertThat(text("reasons")).contains("拒否");
+    browser.findElement(By.id("take")).click();
+    waiting().until(ExpectedConditions.textToBe(By.id("done"), "担当しました。"));
+    assertThat(text("status")).isEqualTo("確認中");
+    assertThat(text("assignee")).isEqualTo("console-fund");
+
+    browser.findElement(By.id("escalate")).click();
+    browser.switchTo().alert().accept();
+    waiting().until(ExpectedConditions.textToBe(By.id("done"), "事案にしました。"));
+    assertThat(text("status")).isEqualTo("事案化");
+    String inquiryId = text("inquiry");
+    screenshot("alert");
+
+    JsonNode stored = api().as("fund").get("/api/alerts/" + alertId).json();
+    assertThat(stored.get("status").asText()).isEqualTo("ESCALATED");
+    assertThat(stored.get("assignee").asText()).isEqualTo("console-fund");
+    assertThat(stored.get("inquiryId").asText()).isEqualTo(inquiryId);
+    JsonNode log = api().as("mhlw").get("/api/auditors-log?account=console-fund&limit=50").json();
+    List<String> reads =
+        java.util.stream.StreamSupport.stream(log.get("items").spliterator(), false)
+            .filter(
+                e ->
+                    e.get("subject").asText().equals(facility)
+                        || e.get("subject").asText().equals(alertId))
+            .map(e -> e.get("action").asText())
+            .toList();
+    assertThat(reads).contains("ALERT_QUEUE", "ALERT", "ALERT_TAKEN", "ALERT_ESCALATED");
+  }
+
+  /**
+   * A fresh facility, registered and active for February 2024, whose viewer is denied five times on
+   * 2/21 (no consent): one DENIALS alert, waited for in the queue.
+   */
+  private String facilityWithFiveDenials() {
+    String account = TestCodes.facilityAccount();
+    String code = TestCodes.facilityCodeOf(account);
+    String municipality = TestCodes.okinawaMunicipality();
+    Api mhlw = api().as("mhlw");
+    Api.Reply registered =
+        mhlw.post(
+            "/api/facilities",
+            Map.of(
+                "facilityCode", code,
+                "kind", "CLINIC",
+                "name", "コンソール確認診療所",
+                "nameKana", "コンソールカクニンシンリョウジョ",
+                "postalCode", "900-0001",
+                "address", "那覇市泉崎1-2-2",
+                "municipalityCode", municipality,
+                "phone", "098-866-2000",
+                "at", "2020-01-01T00:00:00+09:00"));
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String noticeId = TestCodes.noticeId("console-alerts");
+    Api.Reply notice =
+        mhlw.post(
+            "/api/notices",
+            Map.of(
+                "noticeId",
+                noticeId,
+                "series",
+                TestCodes.series(),
+                "revision",
+                1,
+                "issuedOn",
+                "2024-02-01",
+                "title",
+                "コンソールのアラート確認"));
+    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+    Api.Reply activated =
+        mhlw.post(
+            "/api/regions/" + municipality + "/activate",
+            Map.of("from", "2024-02-01", "until", "2024-02-29", "noticeId", noticeId));
+    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    for (int i = 0; i < 5; i++) {
+      Api.Reply denied =
+          api()
+              .as(account)
+              .post(
+                  "/api/views",
+                  Map.of(
+                      "requestId",
+                      account + "-console-" + i,
+                      "facilityCode",
+                      code,
+                      "viewerId",
+                      "dr-console",
+                      "viewerRole",
+                      "DOCTOR",
+                      "patientId",
+                      "console-patient-" + i,
+                      "categories",
+                      List.of("MEDICATION"),
+                      "at",
+                      "2024-02-21T10:0" + i + ":00+09:00"));
+      assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
+    }
+    waiting()
+        .until(
+            d ->
+                api().as("fund").get("/api/alerts?facility=" + code).json().get("items").size()
+                    == 1);
+    return code;
   }
 
   private static WebDriverWait waiting() {
