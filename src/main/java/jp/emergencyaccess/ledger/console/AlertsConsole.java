@@ -20,6 +20,7 @@ import jp.emergencyaccess.ledger.workbench.AlertStatus;
 import jp.emergencyaccess.ledger.workbench.AuditorsLog;
 import jp.emergencyaccess.ledger.workbench.DismissAlert;
 import jp.emergencyaccess.ledger.workbench.DismissReason;
+import jp.emergencyaccess.ledger.workbench.DrillDowns;
 import jp.emergencyaccess.ledger.workbench.TakeAlert;
 import jp.emergencyaccess.ledger.workbench.Triage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,18 +46,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ConditionalOnProperty(name = "ledger.auth.mode", havingValue = "basic", matchIfMissing = true)
 class AlertsConsole {
   static final int PAGE = 50;
+  static final int BEHIND = 200;
   private final AlertQueries alerts;
   private final AuditorsLog auditors;
   private final CommandSender commands;
   private final Triage triage;
   private final Clock clock;
+  private final DrillDowns drillDowns;
 
   AlertsConsole(
       AlertQueries alerts,
       AuditorsLog auditors,
       CommandSender commands,
       Triage triage,
-      Clock clock) {
+      Clock clock,
+      DrillDowns drillDowns) {
+    this.drillDowns = drillDowns;
     this.alerts = alerts;
     this.auditors = auditors;
     this.commands = commands;
@@ -85,7 +90,7 @@ class AlertsConsole {
       String note,
       String changedBy,
       String changedAt) {
-    private static final java.time.format.DateTimeFormatter SHOWN =
+    static final java.time.format.DateTimeFormatter SHOWN =
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     static Row of(AlertItem a) {
@@ -117,6 +122,15 @@ class AlertsConsole {
           : JapanTime.render(at).toLocalDateTime().toString().replace('T', ' ');
     }
   }
+
+  /** One of the lookups behind an alert. */
+  record LookupRow(
+      String at,
+      String viewerId,
+      String viewerRole,
+      String patientRef,
+      String decision,
+      String basis) {}
 
   @GetMapping("/console/alerts")
   String queue(
@@ -156,6 +170,22 @@ class AlertsConsole {
     AlertItem alert = known(alertId);
     auditors.read("ALERT", alertId, Map.of());
     model.addAttribute("alert", Row.of(alert));
+    model.addAttribute(
+        "lookups",
+        drillDowns.behind(alert, BEHIND).stream()
+            .map(
+                l ->
+                    new LookupRow(
+                        JapanTime.render(l.at()).format(Row.SHOWN),
+                        l.viewerId(),
+                        l.viewerRole(),
+                        l.patientRef(),
+                        l.decision().equals("DENIED") ? "拒否" : "許可",
+                        l.consentBasis() == null
+                            ? "—"
+                            : l.consentBasis().equals("EMERGENCY_EXEMPTION") ? "緊急例外" : "同意"))
+            .toList());
+    model.addAttribute("behindLimit", BEHIND);
     model.addAttribute("triage", isFund());
     model.addAttribute("dismissReasons", AlertWords.dismissals());
     return "console/alert";

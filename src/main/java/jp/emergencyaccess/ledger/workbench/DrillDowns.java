@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jp.emergencyaccess.ledger.common.JapanTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +64,39 @@ public class DrillDowns {
       String facilityCode, String viewerId, Instant from, Instant to, int limit) {
     return rows(
         "facility_code = ? and viewer_id = ?", List.of(facilityCode, viewerId), from, to, limit);
+  }
+
+  /**
+   * The lookups that make up an alert, oldest first, at most {@code limit}: its facility's on its
+   * Japan day, those of its subject and kind (the viewer's denials, the patient's lookups, the
+   * facility's lookups under the emergency exemption).
+   */
+  public List<Lookup> behind(AlertItem alert, int limit) {
+    Instant from = JapanTime.startOf(alert.day());
+    Instant to = JapanTime.startOf(alert.day().plusDays(1));
+    return switch (alert.kind()) {
+      case DENIALS ->
+          rows(
+              "facility_code = ? and viewer_id = ? and decision = 'DENIED'",
+              List.of(alert.facilityCode(), alert.viewerId()),
+              from,
+              to,
+              limit);
+      case REPEATED_PATIENT ->
+          rows(
+              "facility_code = ? and patient_ref = ?",
+              List.of(alert.facilityCode(), alert.patientRef()),
+              from,
+              to,
+              limit);
+      case EMERGENCY_EXEMPTIONS ->
+          rows(
+              "facility_code = ? and consent_basis = 'EMERGENCY_EXEMPTION'",
+              List.of(alert.facilityCode()),
+              from,
+              to,
+              limit);
+    };
   }
 
   /** How often each patientRef occurs among the lookups, most first. */

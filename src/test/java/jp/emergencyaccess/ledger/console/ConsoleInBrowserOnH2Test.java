@@ -270,6 +270,10 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("take")));
     String alertId = browser.findElement(By.cssSelector("#facts code")).getText();
     assertThat(text("reasons")).contains("拒否");
+    assertThat(browser.findElements(By.cssSelector("#lookups tbody tr")))
+        .as("the five denials behind the alert")
+        .hasSize(5)
+        .allSatisfy(r -> assertThat(r.getText()).contains("dr-console", "拒否"));
     browser.findElement(By.id("take")).click();
     waiting().until(ExpectedConditions.textToBe(By.id("done"), "担当しました。"));
     assertThat(text("status")).isEqualTo("確認中");
