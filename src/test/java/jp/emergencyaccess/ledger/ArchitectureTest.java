@@ -32,7 +32,8 @@ class ArchitectureTest {
           "access",
           "investigation",
           "integrity",
-          "patientreport");
+          "patientreport",
+          "review");
 
   private static JavaClasses classes;
 
