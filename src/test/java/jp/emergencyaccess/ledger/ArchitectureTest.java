@@ -34,7 +34,8 @@ class ArchitectureTest {
           "investigation",
           "workbench",
           "integrity",
-          "patientreport");
+          "patientreport",
+          "review");
 
   private static JavaClasses classes;
 

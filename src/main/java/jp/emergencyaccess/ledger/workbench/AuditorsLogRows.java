@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.workbench;
 
 import java.time.Instant;
 import java.util.List;
+import jp.emergencyaccess.ledger.review.ReviewRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -10,9 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The auditors' log (table {@code auditor_log}): every read of the logs ({@link LogRead}) and every
- * triage step, with who, role, action, subject, filters and when; no dismissal note. Written in the
- * transaction of its event (the workbench's subscribing processor) and read by MHLW only.
+ * The auditors' log (table {@code auditor_log}): every read of the logs ({@link LogRead}), every
+ * triage step and every review record, with who, role, action, subject, filters and when; no
+ * dismissal or review note. Written in the transaction of its event (the workbench's subscribing
+ * processor) and read by MHLW only.
  */
 @Component
 @ProcessingGroup(AlertQueue.GROUP)
@@ -69,6 +71,25 @@ public class AuditorsLogRows {
         "ALERT_ESCALATED",
         e.alertId(),
         "inquiryId=" + e.inquiryId(),
+        e.at());
+  }
+
+  @EventHandler
+  void on(ReviewRecorded e, EventMessage<?> message) {
+    insert(
+        message,
+        e.by(),
+        e.role(),
+        "REVIEW_RECORDED",
+        e.facilityCode(),
+        "finding="
+            + e.finding()
+            + "&from="
+            + e.from()
+            + "&reviewId="
+            + e.reviewId()
+            + "&to="
+            + e.to(),
         e.at());
   }
 

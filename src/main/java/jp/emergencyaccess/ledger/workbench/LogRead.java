@@ -6,9 +6,9 @@ import org.axonframework.serialization.Revision;
 
 /**
  * An account read the logs: {@code action} (ACCESS_HISTORY, ACCESS_CSV, ACCESS_FHIR, ALERT_QUEUE,
- * ALERT, PATIENT_DRILLDOWN, VIEWER_DRILLDOWN, FACILITY_RANKING), {@code subject} (a facility code,
- * an alert id, a patientRef or a prefecture, {@code *} for all) and the request's filters as {@code
- * name=value&…} in name order. Never a patientId: no read names one in its query.
+ * ALERT, PATIENT_DRILLDOWN, VIEWER_DRILLDOWN, FACILITY_RANKING, REVIEWS), {@code subject} (a
+ * facility code, an alert id, a patientRef or a prefecture, {@code *} for all) and the request's
+ * filters as {@code name=value&…} in name order. Never a patientId: no read names one in its query.
  */
 @Revision("1")
 public record LogRead(

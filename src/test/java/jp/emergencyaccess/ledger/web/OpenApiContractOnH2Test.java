@@ -43,7 +43,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class OpenApiContractOnH2Test extends HttpTest {
   private static final String BASE = "jp.emergencyaccess.ledger";
 
-  /** SPEC §5, §6 and §8: method, path (as the ledger names its variables), success status. */
+  /**
+   * SPEC §5, §6 and §8, and the §10 paths whose shapes the docs give (review records): method, path
+   * (as the ledger names its variables), success status.
+   */
   private static final List<String> SPEC =
       List.of(
           "POST /api/notices 201",
@@ -88,7 +91,10 @@ class OpenApiContractOnH2Test extends HttpTest {
           "GET /api/integrity/proof/{position} 200",
           "POST /api/patient-access-report 200",
           "POST /api/patient-access-report/print 200",
-          "POST /fhir/AuditEvent/_search 200");
+          "POST /fhir/AuditEvent/_search 200",
+          "POST /api/reviews 201",
+          "GET /api/reviews/{reviewId} 200",
+          "GET /api/facilities/{facilityCode}/reviews 200");
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
