@@ -13,12 +13,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
-import jp.emergencyaccess.ledger.infra.Commands;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.infra.LedgerAccount;
 import jp.emergencyaccess.ledger.infra.Role;
@@ -46,7 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 500;
-  private final Commands commands;
+  private final CommandSender commands;
   private final FacilityReviews reviews;
   private final FacilityDirectory facilities;
   private final InputDates dates;
@@ -54,7 +54,7 @@ class ReviewController {
   private final Clock clock;
 
   ReviewController(
-      Commands commands,
+      CommandSender commands,
       FacilityReviews reviews,
       FacilityDirectory facilities,
       InputDates dates,

@@ -101,6 +101,7 @@ abstract class RebuildScenarios {
     assertThat(answers.get("/api/alerts?facility=" + CLINIC))
         .contains("\"ESCALATED\"")
         .contains("\"DISMISSED\"");
+    assertThat(answers.get("/api/facilities/" + CLINIC + "/reviews")).contains("ISSUES_FOUND");
   }
 
   /** Once every processor has caught up: the answers, and how many events the store holds. */
@@ -273,6 +274,17 @@ abstract class RebuildScenarios {
     accepted(fund, second, "publish-name", Map.of("at", at("03-03")));
     accepted(fund, second, "close", Map.of("finding", "VIOLATION", "summary", "no consent"));
     triage(api);
+    var reviewed =
+        fund.post(
+            "/api/reviews",
+            Map.of(
+                "facilityCode", CLINIC,
+                "from", "2024-02-01",
+                "to", "2024-02-29",
+                "finding", "ISSUES_FOUND",
+                "note", "2/21 の拒否と繰り返し照会を確認",
+                "at", at("03-03")));
+    assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(201);
   }
 
   /**
@@ -494,6 +506,7 @@ abstract class RebuildScenarios {
       paths.add("/api/alerts/" + alert.get("alertId").asText());
     }
     paths.add("/api/rankings?prefecture=17&from=2024-01-01&to=2024-03-31");
+    paths.add("/api/facilities/" + CLINIC + "/reviews");
     Map<String, String> answers = new LinkedHashMap<>();
     for (String path : paths) {
       answers.put(path, ok(mhlw, path));
