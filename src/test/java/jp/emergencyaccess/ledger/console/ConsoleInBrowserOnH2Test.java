@@ -14,13 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
 import jp.emergencyaccess.ledger.support.OnH2;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import jp.emergencyaccess.ledger.timetravel.NotoFacts;
+import jp.emergencyaccess.ledger.workbench.WorkbenchWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -308,67 +308,18 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
    */
   private String facilityWithFiveDenials() {
     String account = TestCodes.facilityAccount();
-    String code = TestCodes.facilityCodeOf(account);
+    var place = new WorkbenchWorld.Place(account, TestCodes.facilityCodeOf(account));
     String municipality = TestCodes.okinawaMunicipality();
-    Api mhlw = api().as("mhlw");
-    Api.Reply registered =
-        mhlw.post(
-            "/api/facilities",
-            Map.of(
-                "facilityCode", code,
-                "kind", "CLINIC",
-                "name", "コンソール確認診療所",
-                "nameKana", "コンソールカクニンシンリョウジョ",
-                "postalCode", "900-0001",
-                "address", "那覇市泉崎1-2-2",
-                "municipalityCode", municipality,
-                "phone", "098-866-2000",
-                "at", "2020-01-01T00:00:00+09:00"));
-    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-    String noticeId = TestCodes.noticeId("console-alerts");
-    Api.Reply notice =
-        mhlw.post(
-            "/api/notices",
-            Map.of(
-                "noticeId",
-                noticeId,
-                "series",
-                TestCodes.series(),
-                "revision",
-                1,
-                "issuedOn",
-                "2024-02-01",
-                "title",
-                "コンソールのアラート確認"));
-    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
-    Api.Reply activated =
-        mhlw.post(
-            "/api/regions/" + municipality + "/activate",
-            Map.of("from", "2024-02-01", "until", "2024-02-29", "noticeId", noticeId));
-    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    var world = new WorkbenchWorld(api());
+    world.register(place, "CLINIC", municipality);
+    world.activateFebruary(municipality);
     for (int i = 0; i < 5; i++) {
       Api.Reply denied =
-          api()
-              .as(account)
-              .post(
-                  "/api/views",
-                  Map.of(
-                      "requestId",
-                      account + "-console-" + i,
-                      "facilityCode",
-                      code,
-                      "viewerId",
-                      "dr-console",
-                      "viewerRole",
-                      "DOCTOR",
-                      "patientId",
-                      "console-patient-" + i,
-                      "categories",
-                      List.of("MEDICATION"),
-                      "at",
-                      "2024-02-21T10:0" + i + ":00+09:00"));
+          world.view(
+              place, "dr-console", "console-patient-" + i, null, WorkbenchWorld.at(21, 10, i));
       assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
     }
+    String code = place.facilityCode();
     waiting()
         .until(
             d ->

@@ -6,16 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.Recorded;
 import jp.emergencyaccess.ledger.common.RuleViolation;
-import jp.emergencyaccess.ledger.facility.FacilityDirectory;
-import jp.emergencyaccess.ledger.facility.FacilityKind;
-import jp.emergencyaccess.ledger.facility.FacilitySummary;
+import jp.emergencyaccess.ledger.support.KanazawaClinic;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -23,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class InquiryTest {
   private static final String ID = InquiryIds.forClientId("inquiry-test");
-  private static final String KANAZAWA = "1710112341";
-  private static final String UNKNOWN = "1710112358";
+  private static final String KANAZAWA = KanazawaClinic.CODE;
+  private static final String UNKNOWN = KanazawaClinic.UNKNOWN;
   private static final Instant T = Instant.parse("2024-02-20T01:00:00Z");
   private static final Instant T2 = Instant.parse("2024-02-27T01:00:00Z");
   private AggregateTestFixture<Inquiry> fixture;
@@ -82,32 +78,6 @@ class InquiryTest {
     }
   }
 
-  static FacilityDirectory directoryWithKanazawa() {
-    FacilitySummary kanazawa =
-        new FacilitySummary(
-            KANAZAWA,
-            FacilityKind.CLINIC,
-            "金沢クリニック",
-            "カナザワクリニック",
-            "920-0000",
-            "金沢市",
-            "172014",
-            "076-000-0000",
-            T,
-            T);
-    return new FacilityDirectory() {
-      @Override
-      public Optional<FacilitySummary> find(String code) {
-        return code.equals(KANAZAWA) ? Optional.of(kanazawa) : Optional.empty();
-      }
-
-      @Override
-      public Set<String> registeredAmong(Collection<String> codes) {
-        return codes.contains(KANAZAWA) ? Set.of(KANAZAWA) : Set.of();
-      }
-    };
-  }
-
   private static InquiryOpened opened() {
     return new InquiryOpened(ID, KANAZAWA, "many lookups at night", "inquiry-test", T);
   }
@@ -119,7 +89,7 @@ class InquiryTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Inquiry.class);
-    fixture.registerInjectableResource(directoryWithKanazawa());
+    fixture.registerInjectableResource(KanazawaClinic.directory(T));
     service = new FakeServiceStatus();
     fixture.registerInjectableResource(service);
     fixture.registerInjectableResource(new FixtureServices(service));

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.Optional;
-import java.util.Set;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.RuleViolation;
-import jp.emergencyaccess.ledger.facility.FacilityDirectory;
-import jp.emergencyaccess.ledger.facility.FacilityKind;
-import jp.emergencyaccess.ledger.facility.FacilitySummary;
+import jp.emergencyaccess.ledger.support.KanazawaClinic;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ReviewTest {
-  private static final String KANAZAWA = "1710112341";
-  private static final String UNKNOWN = "1710112358";
+  private static final String KANAZAWA = KanazawaClinic.CODE;
+  private static final String UNKNOWN = KanazawaClinic.UNKNOWN;
   private static final Instant T = Instant.parse("2024-03-04T01:00:00Z");
   private static final LocalDate FROM = LocalDate.of(2024, 2, 1);
   private static final LocalDate TO = LocalDate.of(2024, 2, 29);
@@ -27,7 +22,7 @@ class ReviewTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Review.class);
-    fixture.registerInjectableResource(directoryWithKanazawa());
+    fixture.registerInjectableResource(KanazawaClinic.directory(T));
   }
 
   private static RecordReview review(String reviewId, String facility) {
@@ -72,31 +67,5 @@ class ReviewTest {
                     "FUND",
                     T))
         .isInstanceOf(InvalidField.class);
-  }
-
-  private static FacilityDirectory directoryWithKanazawa() {
-    FacilitySummary kanazawa =
-        new FacilitySummary(
-            KANAZAWA,
-            FacilityKind.CLINIC,
-            "金沢クリニック",
-            "カナザワクリニック",
-            "920-0000",
-            "金沢市",
-            "172014",
-            "076-000-0000",
-            T,
-            T);
-    return new FacilityDirectory() {
-      @Override
-      public Optional<FacilitySummary> find(String code) {
-        return code.equals(KANAZAWA) ? Optional.of(kanazawa) : Optional.empty();
-      }
-
-      @Override
-      public Set<String> registeredAmong(Collection<String> codes) {
-        return codes.contains(KANAZAWA) ? Set.of(KANAZAWA) : Set.of();
-      }
-    };
   }
 }

@@ -17,7 +17,7 @@ import jp.emergencyaccess.ledger.support.TestCodes;
  * Facilities of the workbench scenarios (workbench-01 … 12 in application-test.yml), each in a
  * municipality of its own activated for February 2024, with consents and lookups over real HTTP.
  */
-final class WorkbenchWorld {
+public final class WorkbenchWorld {
   /**
    * Accounts handed out per server: each store (H2, PostgreSQL) registers its facilities anew, so
    * both may use workbench-01 … 12.
@@ -32,11 +32,11 @@ final class WorkbenchWorld {
   private static final String MUNICIPALITIES =
       "461806 461814 461822 461831 461849 461857 461865 461873 461881 461890 461903 461911";
 
-  record Place(String account, String facilityCode) {}
+  public record Place(String account, String facilityCode) {}
 
   private final Api api;
 
-  WorkbenchWorld(Api api) {
+  public WorkbenchWorld(Api api) {
     this.api = api;
   }
 
@@ -54,7 +54,7 @@ final class WorkbenchWorld {
   }
 
   /** Registers the place's facility (registered since 2020) in that municipality. */
-  void register(Place place, String kind, String municipality) {
+  public void register(Place place, String kind, String municipality) {
     Api.Reply registered =
         api.as("mhlw")
             .post(
@@ -73,7 +73,7 @@ final class WorkbenchWorld {
   }
 
   /** Activates the municipality for February 2024 under a notice of its own. */
-  void activateFebruary(String municipality) {
+  public void activateFebruary(String municipality) {
     String noticeId = TestCodes.noticeId("workbench");
     Api.Reply notice =
         api.as("mhlw")
@@ -100,7 +100,7 @@ final class WorkbenchWorld {
   }
 
   /** An instant in Japan on that day of February 2024; minutes past 59 run into later hours. */
-  static String at(int day, int hour, int minute) {
+  public static String at(int day, int hour, int minute) {
     return java.time.LocalDateTime.of(2024, 2, day, hour, 0)
         .plusMinutes(minute)
         .atOffset(java.time.ZoneOffset.ofHours(9))
@@ -125,7 +125,7 @@ final class WorkbenchWorld {
   }
 
   /** A lookup (201 allowed, 403 denied); a null consent is denied as CONSENT_MISSING. */
-  Api.Reply view(Place place, String viewer, String patientId, String consentId, String at) {
+  public Api.Reply view(Place place, String viewer, String patientId, String consentId, String at) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("requestId", place.account() + "-" + java.util.UUID.randomUUID());
     body.put("facilityCode", place.facilityCode());
