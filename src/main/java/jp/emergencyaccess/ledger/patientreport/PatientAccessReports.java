@@ -7,6 +7,7 @@ import java.util.Optional;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
 import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.SnapshotReads;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.facility.FacilitySummary;
 import jp.emergencyaccess.ledger.history.AccessAttempt;
@@ -32,16 +33,29 @@ public class PatientAccessReports {
   private final PatientAttempts attempts;
   private final ReportRequestLog requests;
   private final FacilityDirectory facilities;
+  private final SnapshotReads snapshots;
 
   PatientAccessReports(
-      PatientAttempts attempts, ReportRequestLog requests, FacilityDirectory facilities) {
+      PatientAttempts attempts,
+      ReportRequestLog requests,
+      FacilityDirectory facilities,
+      SnapshotReads snapshots) {
     this.attempts = attempts;
     this.requests = requests;
     this.facilities = facilities;
+    this.snapshots = snapshots;
   }
 
-  /** The page after {@code after} (the access history's cursor; null for the first page). */
+  /**
+   * The page after {@code after} (the access history's cursor; null for the first page), read as of
+   * one moment so the counts per facility agree with the lookups listed.
+   */
   public PatientAccessReport page(
+      ReportRequestLog.Entry request, ReportLang lang, String after, int limit) {
+    return snapshots.read(() -> build(request, lang, after, limit));
+  }
+
+  private PatientAccessReport build(
       ReportRequestLog.Entry request, ReportLang lang, String after, int limit) {
     ReportPeriod period = request.period();
     // Within one answer only: a facility's name is read once per page, never kept across requests.

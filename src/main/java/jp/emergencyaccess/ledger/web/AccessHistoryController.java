@@ -20,6 +20,7 @@ import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
+import jp.emergencyaccess.ledger.common.SnapshotReads;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.history.AccessAttempt;
@@ -57,6 +58,7 @@ class AccessHistoryController {
   private final Clock clock;
   private final InputDates dates;
   private final AuditorsLog auditors;
+  private final SnapshotReads snapshots;
 
   AccessHistoryController(
       AccessHistoryQueries history,
@@ -64,7 +66,9 @@ class AccessHistoryController {
       ObjectMapper json,
       Clock clock,
       InputDates dates,
-      AuditorsLog auditors) {
+      AuditorsLog auditors,
+      SnapshotReads snapshots) {
+    this.snapshots = snapshots;
     this.dates = dates;
     this.auditors = auditors;
     this.history = history;
@@ -151,16 +155,21 @@ class AccessHistoryController {
             cursor,
             "limit",
             limit));
-    AccessPage page = history.page(query, after, size);
-    return new HistoryAnswer(
-        query.facilityCode(),
-        JapanTime.render(query.from()),
-        JapanTime.render(query.to()),
-        query.decision(),
-        query.flag(),
-        page.items().stream().map(Item::of).toList(),
-        history.summary(query),
-        page.next());
+    // The page and the summary as of one moment: a batch committed between them would be counted
+    // and not listed.
+    return snapshots.read(
+        () -> {
+          AccessPage page = history.page(query, after, size);
+          return new HistoryAnswer(
+              query.facilityCode(),
+              JapanTime.render(query.from()),
+              JapanTime.render(query.to()),
+              query.decision(),
+              query.flag(),
+              page.items().stream().map(Item::of).toList(),
+              history.summary(query),
+              page.next());
+        });
   }
 
   @Operation(summary = "A facility's view attempts as CSV (UTF-8, header row)")
