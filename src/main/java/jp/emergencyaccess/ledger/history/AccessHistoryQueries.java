@@ -111,6 +111,12 @@ public class AccessHistoryQueries {
     return HighVolumeDays.of(rollup.attemptsPerDay(facilityCode), thresholds.highVolume());
   }
 
+  /** The facility's days with lookups in [from, until] (Japan dates, either may be null). */
+  public List<DayCount> days(
+      String facilityCode, java.time.LocalDate from, java.time.LocalDate until) {
+    return rollup.days(facilityCode, from, until);
+  }
+
   /** One page, newest first, after the cursor (null for the first page). */
   public AccessPage page(AccessQuery query, PageCursor after, int limit) {
     Selection s = select(query);

@@ -152,6 +152,28 @@ class AccessRollup {
     return perDay;
   }
 
+  /** The facility's days with lookups in [from, until] (either may be null), oldest first. */
+  List<DayCount> days(String facilityCode, LocalDate from, LocalDate until) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select day_jst, attempts, allowed, exemption from access_day where facility_code = ?");
+    List<Object> args = new ArrayList<>(List.of(facilityCode));
+    if (from != null) {
+      sql.append(" and day_jst >= ?");
+      args.add(from);
+    }
+    if (until != null) {
+      sql.append(" and day_jst <= ?");
+      args.add(until);
+    }
+    return jdbc.query(
+        sql.append(" order by day_jst").toString(),
+        (rs, n) ->
+            new DayCount(
+                rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+        args.toArray());
+  }
+
   /** The summary of the facility's whole history, from the counts alone. */
   AccessSummary wholeHistory(String facilityCode, HighVolumeDays highVolume) {
     long[] sums = new long[DAY_COLUMNS.size()];

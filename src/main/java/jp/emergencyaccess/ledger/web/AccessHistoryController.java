@@ -1,21 +1,15 @@
 package jp.emergencyaccess.ledger.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
@@ -24,13 +18,12 @@ import jp.emergencyaccess.ledger.common.SnapshotReads;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
 import jp.emergencyaccess.ledger.history.AccessAttempt;
-import jp.emergencyaccess.ledger.history.AccessCsv;
+import jp.emergencyaccess.ledger.history.AccessExports;
 import jp.emergencyaccess.ledger.history.AccessFlag;
 import jp.emergencyaccess.ledger.history.AccessHistoryQueries;
 import jp.emergencyaccess.ledger.history.AccessPage;
 import jp.emergencyaccess.ledger.history.AccessQuery;
 import jp.emergencyaccess.ledger.history.AccessSummary;
-import jp.emergencyaccess.ledger.history.AuditEventBundle;
 import jp.emergencyaccess.ledger.history.PageCursor;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.workbench.AuditorsLog;
@@ -54,7 +47,7 @@ class AccessHistoryController {
   static final int DEFAULT_PAGE = 100;
   private final AccessHistoryQueries history;
   private final FacilityDirectory facilities;
-  private final ObjectMapper json;
+  private final AccessExports exports;
   private final Clock clock;
   private final InputDates dates;
   private final AuditorsLog auditors;
@@ -63,7 +56,7 @@ class AccessHistoryController {
   AccessHistoryController(
       AccessHistoryQueries history,
       FacilityDirectory facilities,
-      ObjectMapper json,
+      AccessExports exports,
       Clock clock,
       InputDates dates,
       AuditorsLog auditors,
@@ -73,7 +66,7 @@ class AccessHistoryController {
     this.auditors = auditors;
     this.history = history;
     this.facilities = facilities;
-    this.json = json;
+    this.exports = exports;
     this.clock = clock;
   }
 
@@ -189,14 +182,7 @@ class AccessHistoryController {
         "ACCESS_CSV",
         query.facilityCode(),
         AlertController.filters("from", from, "to", to, "decision", decision, "flag", flag));
-    StreamingResponseBody body =
-        out -> {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          AccessCsv csv = new AccessCsv(writer);
-          csv.header();
-          history.forEach(query, csv::row);
-          writer.flush();
-        };
+    StreamingResponseBody body = out -> exports.csv(query, out);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(
@@ -223,16 +209,7 @@ class AccessHistoryController {
         query.facilityCode(),
         AlertController.filters("from", from, "to", to, "decision", decision, "flag", flag));
     Instant now = clock.instant();
-    StreamingResponseBody body =
-        out -> {
-          try (JsonGenerator generator =
-              json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            AuditEventBundle bundle = new AuditEventBundle(generator);
-            bundle.start(UUID.randomUUID().toString(), now);
-            history.forEach(query, bundle::entry);
-            bundle.end();
-          }
-        };
+    StreamingResponseBody body = out -> exports.fhir(query, out, now);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/fhir+json;charset=UTF-8"))
         .body(body);

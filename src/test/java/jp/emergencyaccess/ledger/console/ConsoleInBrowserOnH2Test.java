@@ -98,7 +98,7 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
   @Test
   void eachRole_seesOnlyItsPages_andAFacilityNone() throws Exception {
     signIn("console-fund");
-    assertThat(navLabels()).containsExactly("活性化の状況", "アラート");
+    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "施設の照会履歴");
     assertThat(statusOf("/console/monitoring")).isEqualTo(403);
     browser.get(url("/console/monitoring"));
     assertThat(text("denied")).contains("403");
@@ -107,11 +107,12 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     assertThat(navLabels()).containsExactly("監視");
     assertThat(statusOf("/console/activation")).isEqualTo(403);
     assertThat(statusOf("/console/alerts")).isEqualTo(403);
+    assertThat(statusOf("/console/facilities")).isEqualTo(403);
     assertThat(statusOf("/console/monitoring")).isEqualTo(200);
 
     signIn("console-mhlw");
-    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "監視");
-    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(3);
+    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "施設の照会履歴", "監視");
+    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(4);
     screenshot("home");
 
     signIn("console-clinic");
@@ -300,6 +301,103 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
             .map(e -> e.get("action").asText())
             .toList();
     assertThat(reads).contains("ALERT_QUEUE", "ALERT", "ALERT_TAKEN", "ALERT_ESCALATED");
+  }
+
+  @Test
+  void
+      aFacilitysPage_showsItsDaysAndHistory_filtersToTheDenials_drillsToTheViewer_andDownloadsTheCsv()
+          throws Exception {
+    String account = TestCodes.facilityAccount();
+    var place = new WorkbenchWorld.Place(account, TestCodes.facilityCodeOf(account));
+    String municipality = TestCodes.okinawaMunicipality();
+    var world = new WorkbenchWorld(api());
+    world.register(place, "CLINIC", municipality);
+    world.activateFebruary(municipality);
+    String at20 = WorkbenchWorld.at(20, 9, 0);
+    for (int i = 0; i < 3; i++) {
+      String patient = "console-fact-patient-" + i;
+      String consent = world.consent(place, patient, i == 2, at20);
+      Api.Reply allowed =
+          world.view(place, "dr-fact-" + i, patient, consent, WorkbenchWorld.at(20, 9, 10 + i));
+      assertThat(allowed.status()).as(allowed.toString()).isEqualTo(201);
+    }
+    for (int i = 0; i < 2; i++) {
+      Api.Reply denied =
+          world.view(
+              place, "dr-night", "console-fact-patient-" + i, null, WorkbenchWorld.at(21, 2, i));
+      assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
+    }
+    String code = place.facilityCode();
+    world.awaitAttempts(code, 5);
+
+    signIn("console-fund");
+    long before = storedEvents();
+    browser.get(url("/console/facilities/" + code + "?from=2024-02-30"));
+    assertThat(text("problem")).contains("YYYY-MM-DD");
+    assertThat(browser.findElements(By.id("history"))).isEmpty();
+    assertThat(storedEvents()).as("a refused filter records no read").isEqualTo(before);
+
+    browser.get(url("/console/facilities"));
+    type("code", code);
+    browser.findElement(By.id("open")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("days")));
+    assertThat(text("facility-name")).isEqualTo("ワークベンチ施設 " + account);
+    assertThat(dayRow("2024-02-20")).isEqualTo(List.of("3", "3", "0", "1"));
+    assertThat(dayRow("2024-02-21")).isEqualTo(List.of("2", "0", "2", "0"));
+    WebElement column =
+        browser.findElement(By.cssSelector("#daily-chart g[data-day='2024-02-20']"));
+    assertThat(column.getAttribute("data-allowed")).isEqualTo("3");
+    assertThat(column.getAttribute("data-exemption")).isEqualTo("1");
+    assertThat(browser.findElements(By.cssSelector("#daily-chart rect.covered")))
+        .as("February's activation shaded behind the columns")
+        .hasSize(1);
+    assertThat(text("coverage")).contains("2024-02-01", "2024-02-29");
+    assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(5);
+    assertThat(text("history")).contains("緊急例外", "同意の記録なし");
+    assertThat(browser.getPageSource()).doesNotContain("console-fact-patient");
+    screenshot("facility");
+
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("decision")))
+        .selectByVisibleText("拒否");
+    browser.findElement(By.id("apply")).click();
+    waiting().until(ExpectedConditions.urlContains("decision=DENIED"));
+    List<WebElement> denied = browser.findElements(By.cssSelector("#history tbody tr"));
+    assertThat(denied)
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.getText()).contains("dr-night", "拒否"));
+    assertThat(browser.findElement(By.cssSelector("#summary td.attempts")).getText())
+        .isEqualTo("2");
+
+    String csv = browser.findElement(By.id("csv")).getAttribute("href");
+    HttpResponse<String> download =
+        get(URI.create(csv).getRawPath() + "?" + URI.create(csv).getRawQuery(), sessionCookie());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    List<String> lines = download.body().strip().lines().toList();
+    assertThat(lines).as(download.body()).hasSize(3);
+    assertThat(lines.subList(1, 3))
+        .allSatisfy(l -> assertThat(l).contains(code, "dr-night", "DENIED"));
+    assertThat(download.body()).doesNotContain("console-fact-patient");
+
+    denied.get(0).findElement(By.cssSelector("a.viewer")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("viewer-lookups")));
+    assertThat(browser.findElements(By.cssSelector("#viewer-lookups tbody tr"))).hasSize(2);
+    assertThat(browser.findElements(By.cssSelector("#viewer-patients tbody tr"))).hasSize(2);
+
+    JsonNode log = api().as("mhlw").get("/api/auditors-log?account=console-fund&limit=50").json();
+    List<String> reads =
+        java.util.stream.StreamSupport.stream(log.get("items").spliterator(), false)
+            .filter(e -> e.get("subject").asText().equals(code))
+            .map(e -> e.get("action").asText())
+            .toList();
+    assertThat(reads).contains("ACCESS_HISTORY", "ACCESS_CSV", "VIEWER_DRILLDOWN");
+  }
+
+  private List<String> dayRow(String day) {
+    return browser.findElements(By.cssSelector("#days tr[data-day='" + day + "'] td")).stream()
+        .skip(1)
+        .map(WebElement::getText)
+        .toList();
   }
 
   /**

@@ -108,7 +108,7 @@ public final class WorkbenchWorld {
   }
 
   /** An ORAL consent, or with {@code exemption} the emergency exemption; returns its id. */
-  String consent(Place place, String patientId, boolean exemption, String at) {
+  public String consent(Place place, String patientId, boolean exemption, String at) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("facilityCode", place.facilityCode());
     body.put("patientId", patientId);
@@ -157,7 +157,7 @@ public final class WorkbenchWorld {
   }
 
   /** Waits until the facility's history holds that many attempts. */
-  void awaitAttempts(String facilityCode, long expected) {
+  public void awaitAttempts(String facilityCode, long expected) {
     eventually(
         facilityCode + " has " + expected + " attempts",
         () ->

@@ -1,0 +1,457 @@
+package jp.emergencyaccess.ledger.console;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import jp.emergencyaccess.ledger.activation.ActivationChange;
+import jp.emergencyaccess.ledger.activation.ActivationQueries;
+import jp.emergencyaccess.ledger.activation.ActivePeriod;
+import jp.emergencyaccess.ledger.activation.RegionNames;
+import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.common.RegionCode;
+import jp.emergencyaccess.ledger.common.SnapshotReads;
+import jp.emergencyaccess.ledger.common.TextRules;
+import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.facility.FacilitySummary;
+import jp.emergencyaccess.ledger.history.AccessAttempt;
+import jp.emergencyaccess.ledger.history.AccessExports;
+import jp.emergencyaccess.ledger.history.AccessFlag;
+import jp.emergencyaccess.ledger.history.AccessHistoryQueries;
+import jp.emergencyaccess.ledger.history.AccessPage;
+import jp.emergencyaccess.ledger.history.AccessQuery;
+import jp.emergencyaccess.ledger.history.AccessSummary;
+import jp.emergencyaccess.ledger.history.DayCount;
+import jp.emergencyaccess.ledger.history.PageCursor;
+import jp.emergencyaccess.ledger.workbench.AuditorsLog;
+import jp.emergencyaccess.ledger.workbench.DrillDowns;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * 施設の照会履歴: one facility's fact-check page. The daily lookups (allowed, denied, under the emergency
+ * exemption) as a chart with the days its activations covered shaded behind and as a table; the
+ * history with its flags and filters, newest first; a drill-down to one viewer of the facility or
+ * to one patientRef across facilities; the CSV and FHIR downloads of the selection. Every read is
+ * recorded in the auditors' log as the API's are ({@code ACCESS_HISTORY}, {@code VIEWER_DRILLDOWN},
+ * {@code PATIENT_DRILLDOWN}, {@code ACCESS_CSV}, {@code ACCESS_FHIR}); a filter the ledger refuses
+ * is said on the page and records nothing.
+ */
+@Controller
+@Hidden
+@ConditionalOnProperty(name = "ledger.auth.mode", havingValue = "basic", matchIfMissing = true)
+class FacilityConsole {
+  static final int PAGE = 100;
+  static final int DRILL_DOWN = 500;
+  private static final Pattern PATIENT_REF = Pattern.compile("[0-9a-f]{32}");
+
+  private final FacilityDirectory facilities;
+  private final AccessHistoryQueries history;
+  private final AccessExports exports;
+  private final ActivationQueries activation;
+  private final RegionNames regions;
+  private final DrillDowns drillDowns;
+  private final AuditorsLog auditors;
+  private final SnapshotReads snapshots;
+  private final Clock clock;
+
+  FacilityConsole(
+      FacilityDirectory facilities,
+      AccessHistoryQueries history,
+      AccessExports exports,
+      ActivationQueries activation,
+      RegionNames regions,
+      DrillDowns drillDowns,
+      AuditorsLog auditors,
+      SnapshotReads snapshots,
+      Clock clock) {
+    this.facilities = facilities;
+    this.history = history;
+    this.exports = exports;
+    this.activation = activation;
+    this.regions = regions;
+    this.drillDowns = drillDowns;
+    this.auditors = auditors;
+    this.snapshots = snapshots;
+    this.clock = clock;
+  }
+
+  /** What the page's form selects, as typed (blank = not given). */
+  record Selection(
+      String from, String to, String decision, String flag, String viewer, String patient) {
+    static Selection of(
+        String from, String to, String decision, String flag, String viewer, String patient) {
+      return new Selection(
+          blank(from), blank(to), blank(decision), blank(flag), blank(viewer), blank(patient));
+    }
+
+    private static String blank(String value) {
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    Map<String, Object> filters(String cursor, int limit) {
+      Map<String, Object> filters = new LinkedHashMap<>();
+      filters.put("from", from);
+      filters.put("to", to);
+      filters.put("decision", decision);
+      filters.put("flag", flag);
+      filters.put("cursor", cursor);
+      filters.put("limit", limit);
+      return filters;
+    }
+  }
+
+  /** The selection checked: the history's query, and the period as Japan dates. */
+  private record Checked(AccessQuery query, LocalDate from, LocalDate to) {}
+
+  /** One row of the history table or a drill-down, in the console's words. */
+  record Row(
+      String at,
+      String facilityCode,
+      String viewerId,
+      String viewerRole,
+      String patientRef,
+      String categories,
+      String basis,
+      String decision,
+      String reasons,
+      List<String> flags) {
+    static Row of(AccessAttempt a) {
+      return new Row(
+          shown(a.at()),
+          a.facilityCode(),
+          a.viewerId(),
+          a.viewerRole(),
+          a.patientRef(),
+          String.join("・", a.categories().stream().map(HistoryWords::category).toList()),
+          HistoryWords.basis(a.consentBasis()),
+          HistoryWords.decision(a.decision()),
+          String.join("、", a.reasons().stream().map(HistoryWords::reason).toList()),
+          a.flags().stream().map(HistoryWords::flag).toList());
+    }
+
+    static Row of(DrillDowns.Lookup l) {
+      List<String> flags = new ArrayList<>();
+      if ("EMERGENCY_EXEMPTION".equals(l.consentBasis())) {
+        flags.add(HistoryWords.flag(AccessFlag.EMERGENCY_EXEMPTION));
+      }
+      if ("DENIED".equals(l.decision())) {
+        flags.add(HistoryWords.flag(AccessFlag.DENIED));
+      }
+      if (l.repeatedPatient()) {
+        flags.add(HistoryWords.flag(AccessFlag.REPEATED_PATIENT));
+      }
+      return new Row(
+          shown(l.at()),
+          l.facilityCode(),
+          l.viewerId(),
+          l.viewerRole(),
+          l.patientRef(),
+          null,
+          HistoryWords.basis(l.consentBasis()),
+          HistoryWords.decision(l.decision()),
+          null,
+          flags);
+    }
+
+    private static String shown(Instant at) {
+      return JapanTime.render(at).format(AlertsConsole.Row.SHOWN);
+    }
+  }
+
+  /** An activation that covered the facility, in words. */
+  record Coverage(String subject, String from, String until, String by) {}
+
+  @GetMapping("/console/facilities")
+  String find(@RequestParam(required = false) String code, Model model) {
+    if (code == null || code.isBlank()) {
+      return "console/facility-find";
+    }
+    try {
+      return "redirect:/console/facilities/" + FacilityCode.parse("code", code.strip()).value();
+    } catch (InvalidField e) {
+      model.addAttribute("code", code);
+      model.addAttribute("problem", "医療機関コード: " + e.getMessage());
+      return "console/facility-find";
+    }
+  }
+
+  @GetMapping("/console/facilities/{code}")
+  String facility(
+      @PathVariable String code,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String flag,
+      @RequestParam(required = false) String viewer,
+      @RequestParam(required = false) String patient,
+      @RequestParam(required = false) String cursor,
+      Model model) {
+    Selection selection = Selection.of(from, to, decision, flag, viewer, patient);
+    model.addAttribute("code", code);
+    model.addAttribute("selection", selection);
+    model.addAttribute("flags", HistoryWords.flags());
+    model.addAttribute("decisions", HistoryWords.decisions());
+    FacilitySummary facility = facilities.find(code).orElse(null);
+    if (facility == null) {
+      model.addAttribute("problem", "医療機関 " + code + " は台帳に登録されていません。");
+      return "console/facility-find";
+    }
+    model.addAttribute("facility", facility);
+    model.addAttribute("kind", facility.kind().japanese());
+    model.addAttribute("municipality", regions.nameOf(facility.municipalityCode()).orElse(""));
+    Checked checked;
+    PageCursor after;
+    try {
+      checked = check(code, selection);
+      after = cursor == null || cursor.isBlank() ? null : cursor(cursor);
+    } catch (InvalidField e) {
+      model.addAttribute("problem", e.getMessage());
+      return "console/facility";
+    }
+    auditors.read("ACCESS_HISTORY", code, selection.filters(blankToNull(cursor), PAGE));
+    if (selection.viewer() != null) {
+      auditors.read(
+          "VIEWER_DRILLDOWN",
+          code,
+          filters("viewerId", selection.viewer(), "from", selection.from(), "to", selection.to()));
+    }
+    if (selection.patient() != null) {
+      auditors.read(
+          "PATIENT_DRILLDOWN",
+          selection.patient(),
+          filters("from", selection.from(), "to", selection.to()));
+    }
+    List<ActivePeriod> covering = coverage(facility);
+    model.addAttribute(
+        "coverage",
+        covering.stream()
+            .map(
+                p ->
+                    new Coverage(
+                        p.kind() == ActivationChange.Kind.FACILITY
+                            ? "個別の活性化"
+                            : regions.nameOf(p.subject()).orElse(p.subject()),
+                        p.from().toString(),
+                        p.until().toString(),
+                        p.noticeId() != null ? p.noticeId() : p.applicationId()))
+            .toList());
+    snapshots.read(
+        () -> {
+          AccessQuery query = checked.query();
+          List<DayCount> days = history.days(code, checked.from(), checked.to());
+          model.addAttribute("days", days);
+          if (!days.isEmpty()) {
+            LocalDate first = checked.from() != null ? checked.from() : days.get(0).day();
+            LocalDate last = checked.to() != null ? checked.to() : days.get(days.size() - 1).day();
+            model.addAttribute(
+                "chart",
+                DailyChart.of(
+                    days,
+                    covering.stream()
+                        .map(p -> new DailyChart.Covered(p.from(), p.until()))
+                        .toList(),
+                    first,
+                    last));
+          }
+          AccessSummary summary = history.summary(query);
+          model.addAttribute("summary", summary);
+          Map<String, Long> flagCounts = new LinkedHashMap<>();
+          summary.byFlag().forEach((f, n) -> flagCounts.put(f.name(), n));
+          model.addAttribute("flagCounts", flagCounts);
+          AccessPage page = history.page(query, after, PAGE);
+          model.addAttribute("rows", page.items().stream().map(Row::of).toList());
+          model.addAttribute("next", page.next());
+          if (selection.viewer() != null) {
+            List<DrillDowns.Lookup> lookups =
+                drillDowns.viewer(code, selection.viewer(), query.from(), query.to(), DRILL_DOWN);
+            model.addAttribute("viewerRows", lookups.stream().map(Row::of).toList());
+            model.addAttribute("viewerPerPatient", DrillDowns.perPatient(lookups));
+          }
+          if (selection.patient() != null) {
+            model.addAttribute(
+                "patientRows",
+                drillDowns
+                    .patient(selection.patient(), query.from(), query.to(), DRILL_DOWN)
+                    .stream()
+                    .map(Row::of)
+                    .toList());
+          }
+          return null;
+        });
+    model.addAttribute("drillDownLimit", DRILL_DOWN);
+    return "console/facility";
+  }
+
+  @GetMapping("/console/facilities/{code}/accesses.csv")
+  ResponseEntity<StreamingResponseBody> csv(
+      @PathVariable String code,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String flag) {
+    Selection selection = Selection.of(from, to, decision, flag, null, null);
+    AccessQuery query = download(code, selection);
+    auditors.read(
+        "ACCESS_CSV",
+        code,
+        filters(
+            "from",
+            selection.from(),
+            "to",
+            selection.to(),
+            "decision",
+            selection.decision(),
+            "flag",
+            selection.flag()));
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accesses-" + code + ".csv\"")
+        .body(out -> exports.csv(query, out));
+  }
+
+  @GetMapping("/console/facilities/{code}/accesses.fhir.json")
+  ResponseEntity<StreamingResponseBody> fhir(
+      @PathVariable String code,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String flag) {
+    Selection selection = Selection.of(from, to, decision, flag, null, null);
+    AccessQuery query = download(code, selection);
+    auditors.read(
+        "ACCESS_FHIR",
+        code,
+        filters(
+            "from",
+            selection.from(),
+            "to",
+            selection.to(),
+            "decision",
+            selection.decision(),
+            "flag",
+            selection.flag()));
+    Instant now = clock.instant();
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/fhir+json;charset=UTF-8"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"accesses-" + code + ".fhir.json\"")
+        .body(out -> exports.fhir(query, out, now));
+  }
+
+  /** A download's query; its links come from the page, so a bad one is a plain 400 or 404. */
+  private AccessQuery download(String code, Selection selection) {
+    if (facilities.find(code).isEmpty()) {
+      throw new org.springframework.web.server.ResponseStatusException(
+          HttpStatus.NOT_FOUND, "医療機関 " + code + " は台帳に登録されていません。");
+    }
+    try {
+      return check(code, selection).query();
+    } catch (InvalidField e) {
+      throw new org.springframework.web.server.ResponseStatusException(
+          HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** The periods in which an activation covered the facility: its region's, prefecture's, own. */
+  private List<ActivePeriod> coverage(FacilitySummary facility) {
+    RegionCode municipality = RegionCode.parse("municipalityCode", facility.municipalityCode());
+    List<ActivePeriod> periods = new ArrayList<>();
+    periods.addAll(activation.periodsOf(municipality));
+    if (!municipality.isPrefecture()) {
+      periods.addAll(activation.periodsOf(municipality.prefecture()));
+    }
+    periods.addAll(
+        activation.periodsOf(ActivationChange.Kind.FACILITY, facility.facilityCode(), c -> true));
+    periods.sort(Comparator.comparing(ActivePeriod::from));
+    return periods;
+  }
+
+  private static Checked check(String code, Selection s) {
+    LocalDate from = date("from", "開始日", s.from());
+    LocalDate to = date("to", "終了日", s.to());
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidField("to", "終了日は開始日以降の日付にしてください。");
+    }
+    if (s.decision() != null && !s.decision().equals("ALLOWED") && !s.decision().equals("DENIED")) {
+      throw new InvalidField("decision", "判定は 許可 か 拒否 を選んでください。");
+    }
+    AccessFlag flag = null;
+    if (s.flag() != null) {
+      try {
+        flag = AccessFlag.valueOf(s.flag());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidField("flag", "旗は一覧から選んでください。");
+      }
+    }
+    if (s.viewer() != null) {
+      if (s.viewer().length() > 64) {
+        throw new InvalidField("viewer", "照会者 ID は 64 文字までです。");
+      }
+      TextRules.line("viewer", s.viewer());
+    }
+    if (s.patient() != null && !PATIENT_REF.matcher(s.patient()).matches()) {
+      throw new InvalidField("patient", "patientRef は 32 桁の 16 進数です。");
+    }
+    return new Checked(
+        new AccessQuery(
+            code,
+            from == null ? null : JapanTime.startOf(from),
+            to == null ? null : JapanTime.startOf(to.plusDays(1)),
+            s.decision(),
+            flag),
+        from,
+        to);
+  }
+
+  private static LocalDate date(String field, String label, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidField(field, label + "は YYYY-MM-DD の日付にしてください。");
+    }
+  }
+
+  private static PageCursor cursor(String cursor) {
+    try {
+      return PageCursor.decode(cursor);
+    } catch (InvalidField e) {
+      throw new InvalidField("cursor", "ページの位置 (cursor) はこの台帳が出したものではありません。");
+    }
+  }
+
+  private static Map<String, Object> filters(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}
