@@ -25,6 +25,7 @@ class ConsoleNav {
       List.of(
           new Page("/console/activation", "活性化の状況", ConsoleSecurity.ACTIVATION_READERS),
           new Page("/console/alerts", "アラート", ConsoleSecurity.ALERT_READERS),
+          new Page("/console/inquiries", "事案", ConsoleSecurity.INQUIRY_READERS),
           new Page("/console/facilities", "施設の照会履歴", ConsoleSecurity.HISTORY_READERS),
           new Page("/console/monitoring", "監視", ConsoleSecurity.MONITORING_READERS));
 

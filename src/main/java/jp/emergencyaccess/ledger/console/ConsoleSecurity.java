@@ -23,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class ConsoleSecurity {
   static final String[] ACTIVATION_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] ALERT_READERS = {Role.MHLW.name(), Role.FUND.name()};
+  static final String[] INQUIRY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] HISTORY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] MONITORING_READERS = {Role.MONITOR.name(), Role.MHLW.name()};
   static final String[] CONSOLE_USERS = {Role.MHLW.name(), Role.FUND.name(), Role.MONITOR.name()};
@@ -49,6 +50,10 @@ class ConsoleSecurity {
                     .hasRole(Role.FUND.name())
                     .requestMatchers("/console/alerts", "/console/alerts/**")
                     .hasAnyRole(ALERT_READERS)
+                    .requestMatchers(HttpMethod.POST, "/console/inquiries/**")
+                    .hasRole(Role.FUND.name())
+                    .requestMatchers("/console/inquiries", "/console/inquiries/**")
+                    .hasAnyRole(INQUIRY_READERS)
                     .requestMatchers("/console/facilities", "/console/facilities/**")
                     .hasAnyRole(HISTORY_READERS)
                     .requestMatchers(

@@ -24,7 +24,7 @@ final class HistoryWords {
   static String reason(String code) {
     return switch (DenialReason.valueOf(code)) {
       case FACILITY_UNKNOWN -> "未登録の医療機関";
-      case FACILITY_SUSPENDED -> "利用停止中";
+      case FACILITY_SUSPENDED -> "一時停止中";
       case NOT_ACTIVATED -> "活性化の対象外";
       case CONSENT_MISSING -> "同意の記録なし";
       case CONSENT_MISMATCH -> "同意が別の患者・施設のもの";

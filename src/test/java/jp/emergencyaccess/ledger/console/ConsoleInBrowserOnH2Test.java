@@ -98,7 +98,7 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
   @Test
   void eachRole_seesOnlyItsPages_andAFacilityNone() throws Exception {
     signIn("console-fund");
-    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "施設の照会履歴");
+    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "事案", "施設の照会履歴");
     assertThat(statusOf("/console/monitoring")).isEqualTo(403);
     browser.get(url("/console/monitoring"));
     assertThat(text("denied")).contains("403");
@@ -107,12 +107,13 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     assertThat(navLabels()).containsExactly("監視");
     assertThat(statusOf("/console/activation")).isEqualTo(403);
     assertThat(statusOf("/console/alerts")).isEqualTo(403);
+    assertThat(statusOf("/console/inquiries")).isEqualTo(403);
     assertThat(statusOf("/console/facilities")).isEqualTo(403);
     assertThat(statusOf("/console/monitoring")).isEqualTo(200);
 
     signIn("console-mhlw");
-    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "施設の照会履歴", "監視");
-    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(4);
+    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "事案", "施設の照会履歴", "監視");
+    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(5);
     screenshot("home");
 
     signIn("console-clinic");
@@ -400,11 +401,89 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
         .toList();
   }
 
+  @Test
+  void anAlert_triagedToASuspension_getsTheFacilitysLookupsDeniedAfterwards() {
+    WorkbenchWorld.Place place = placeWithFiveDenials();
+    String facility = place.facilityCode();
+
+    signIn("console-fund");
+    browser.get(url("/console/alerts?facility=" + facility));
+    browser.findElement(By.cssSelector("#alerts tbody tr a")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("take")));
+    browser.findElement(By.id("take")).click();
+    waiting().until(ExpectedConditions.textToBe(By.id("done"), "担当しました。"));
+    browser.findElement(By.id("escalate")).click();
+    browser.switchTo().alert().accept();
+    waiting().until(ExpectedConditions.textToBe(By.id("done"), "事案にしました。"));
+    String inquiryId = text("inquiry");
+
+    browser.findElement(By.id("inquiry-link")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+    assertThat(text("inquiry-id")).isEqualTo(inquiryId);
+    assertThat(text("state")).isEqualTo("調査中");
+    assertThat(text("service")).isEqualTo("利用中");
+    assertThat(steps()).containsExactly("開始");
+
+    type("suspend-reason", "同意のない照会の繰り返し");
+    browser.findElement(By.id("suspend")).click();
+    browser.switchTo().alert().accept();
+    waiting().until(ExpectedConditions.textToBe(By.id("done"), "利用を一時停止しました。"));
+    assertThat(steps()).containsExactly("開始", "一時停止");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#timeline tr[data-type='FacilityServiceSuspended']"))
+                .getText())
+        .contains("+09:00", "同意のない照会の繰り返し");
+    assertThat(text("service")).isEqualTo("一時停止中");
+    screenshot("inquiry");
+
+    long before = storedEvents();
+    type("suspend-reason", "もう一度");
+    browser.findElement(By.id("suspend")).click();
+    browser.switchTo().alert().accept();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+    assertThat(text("problem")).contains("すでに一時停止中", "ALREADY_SUSPENDED");
+    assertThat(storedEvents()).as("a refused measure records nothing").isEqualTo(before);
+    assertThat(steps()).containsExactly("開始", "一時停止");
+
+    Api.Reply lookup =
+        new WorkbenchWorld(api()).view(place, "dr-console", "console-patient-after", null, null);
+    assertThat(lookup.status()).as(lookup.toString()).isEqualTo(403);
+    assertThat(lookup.json().get("reasons").toString()).contains("FACILITY_SUSPENDED");
+
+    browser.get(url("/console/inquiries?facility=" + facility));
+    WebElement row =
+        browser.findElement(By.cssSelector("#inquiries tr[data-inquiry='" + inquiryId + "']"));
+    assertThat(row.getText()).contains(facility, "調査中", "一時停止", "+09:00");
+    screenshot("inquiries");
+
+    signIn("console-mhlw");
+    browser.get(url("/console/inquiries"));
+    browser
+        .findElement(By.cssSelector("#inquiries tr[data-inquiry='" + inquiryId + "'] a"))
+        .click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+    assertThat(steps()).containsExactly("開始", "一時停止");
+    assertThat(browser.findElements(By.cssSelector("main form")))
+        .as("MHLW reads, FUND acts")
+        .isEmpty();
+  }
+
+  private List<String> steps() {
+    return browser.findElements(By.cssSelector("#timeline tbody td.step")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private String facilityWithFiveDenials() {
+    return placeWithFiveDenials().facilityCode();
+  }
+
   /**
    * A fresh facility, registered and active for February 2024, whose viewer is denied five times on
    * 2/21 (no consent): one DENIALS alert, waited for in the queue.
    */
-  private String facilityWithFiveDenials() {
+  private WorkbenchWorld.Place placeWithFiveDenials() {
     String account = TestCodes.facilityAccount();
     var place = new WorkbenchWorld.Place(account, TestCodes.facilityCodeOf(account));
     String municipality = TestCodes.okinawaMunicipality();
@@ -423,7 +502,7 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
             d ->
                 api().as("fund").get("/api/alerts?facility=" + code).json().get("items").size()
                     == 1);
-    return code;
+    return place;
   }
 
   private static WebDriverWait waiting() {
