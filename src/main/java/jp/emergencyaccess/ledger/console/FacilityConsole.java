@@ -260,8 +260,16 @@ class FacilityConsole {
           List<DayCount> days = history.days(code, checked.from(), checked.to());
           model.addAttribute("days", days);
           if (!days.isEmpty()) {
-            LocalDate first = checked.from() != null ? checked.from() : days.get(0).day();
-            LocalDate last = checked.to() != null ? checked.to() : days.get(days.size() - 1).day();
+            // Unless the period is chosen, the chart spans the lookups and the activations, so the
+            // days covered and not covered both show.
+            LocalDate first = days.get(0).day();
+            LocalDate last = days.get(days.size() - 1).day();
+            for (ActivePeriod p : covering) {
+              first = p.from().isBefore(first) ? p.from() : first;
+              last = p.until().isAfter(last) ? p.until() : last;
+            }
+            first = checked.from() != null ? checked.from() : first;
+            last = checked.to() != null ? checked.to() : last;
             model.addAttribute(
                 "chart",
                 DailyChart.of(
