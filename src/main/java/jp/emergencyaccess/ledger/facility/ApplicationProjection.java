@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -101,6 +102,19 @@ class ApplicationProjection implements ApplicationDirectory {
             applicationId)
         .stream()
         .findFirst();
+  }
+
+  @Override
+  public List<ApplicationSummary> list(ApplicationSummary.Status status, int limit) {
+    String order =
+        status == ApplicationSummary.Status.SUBMITTED
+            ? " order by at_ms, application_id"
+            : " order by decided_at_ms desc, application_id";
+    return jdbc.query(
+        "select " + COLUMNS + " from application where status = ?" + order + " limit ?",
+        ApplicationProjection::row,
+        status.name(),
+        limit);
   }
 
   private static ApplicationSummary row(ResultSet rs, int n) throws SQLException {
