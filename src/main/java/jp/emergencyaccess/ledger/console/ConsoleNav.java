@@ -24,6 +24,7 @@ class ConsoleNav {
   private static final List<Page> PAGES =
       List.of(
           new Page("/console/activation", "活性化の状況", ConsoleSecurity.ACTIVATION_READERS),
+          new Page("/console/applications", "申出", ConsoleSecurity.APPLICATION_READERS),
           new Page("/console/alerts", "アラート", ConsoleSecurity.ALERT_READERS),
           new Page("/console/inquiries", "事案", ConsoleSecurity.INQUIRY_READERS),
           new Page("/console/facilities", "施設の照会履歴", ConsoleSecurity.HISTORY_READERS),

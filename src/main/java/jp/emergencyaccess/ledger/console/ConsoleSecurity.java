@@ -22,6 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class ConsoleSecurity {
   static final String[] ACTIVATION_READERS = {Role.MHLW.name(), Role.FUND.name()};
+
+  /** The API's readers of an application, except the facility itself (FacilityAuthorization). */
+  static final String[] APPLICATION_READERS = {Role.MHLW.name(), Role.FUND.name()};
+
   static final String[] ALERT_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] INQUIRY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] HISTORY_READERS = {Role.MHLW.name(), Role.FUND.name()};
@@ -46,6 +50,10 @@ class ConsoleSecurity {
                     .permitAll()
                     .requestMatchers("/console/activation", "/console/activation/**")
                     .hasAnyRole(ACTIVATION_READERS)
+                    .requestMatchers(HttpMethod.POST, "/console/applications/**")
+                    .hasRole(Role.MHLW.name())
+                    .requestMatchers("/console/applications", "/console/applications/**")
+                    .hasAnyRole(APPLICATION_READERS)
                     .requestMatchers(HttpMethod.POST, "/console/alerts/**")
                     .hasRole(Role.FUND.name())
                     .requestMatchers("/console/alerts", "/console/alerts/**")

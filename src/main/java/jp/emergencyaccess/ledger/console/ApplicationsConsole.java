@@ -1,0 +1,149 @@
+package jp.emergencyaccess.ledger.console;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jp.emergencyaccess.ledger.common.InvalidField;
+import jp.emergencyaccess.ledger.facility.ActivationApplicationSubmitted;
+import jp.emergencyaccess.ledger.facility.ApplicationDirectory;
+import jp.emergencyaccess.ledger.facility.ApplicationIds;
+import jp.emergencyaccess.ledger.facility.ApplicationSummary;
+import jp.emergencyaccess.ledger.facility.ApplicationSummary.Status;
+import jp.emergencyaccess.ledger.infra.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * 申出: the applications for individual activation (form 別添1), the undecided first, and an
+ * application's page with the form as submitted; MHLW decides there ({@link
+ * ApplicationDecisionsConsole}), FUND reads. The API records no read of an application in the
+ * auditors' log, so neither do these pages.
+ */
+@Controller
+@Hidden
+@ConditionalOnProperty(name = "ledger.auth.mode", havingValue = "basic", matchIfMissing = true)
+class ApplicationsConsole {
+  static final int LIMIT = 200;
+  private final ApplicationDirectory applications;
+
+  ApplicationsConsole(ApplicationDirectory applications) {
+    this.applications = applications;
+  }
+
+  /** One application in the console's words: the form, its state and its decision. */
+  record Row(
+      String applicationId,
+      String facilityCode,
+      String kind,
+      String name,
+      String nameKana,
+      String postalCode,
+      String address,
+      String phone,
+      String reason,
+      String requestedFrom,
+      String requestedUntil,
+      String medicalCareOnly,
+      String authorizedViewersOnly,
+      String sanctionsAcknowledged,
+      String applicantName,
+      String applicantAddress,
+      String clientId,
+      String submittedBy,
+      String submittedAt,
+      String recordedAt,
+      Status status,
+      String state,
+      String grantedFrom,
+      String grantedUntil,
+      String rejectionReason,
+      String decidedBy,
+      String decidedAt) {
+    static Row of(ApplicationSummary a) {
+      ActivationApplicationSubmitted f = a.form();
+      return new Row(
+          f.applicationId(),
+          f.facilityCode(),
+          f.kind().japanese(),
+          f.name(),
+          f.nameKana(),
+          f.postalCode(),
+          f.address(),
+          f.phone(),
+          f.reason(),
+          f.requestedFrom().toString(),
+          f.requestedUntil().toString(),
+          ApplicationWords.attested(f.attestations().medicalCareOnly()),
+          ApplicationWords.attested(f.attestations().authorizedViewersOnly()),
+          ApplicationWords.attested(f.attestations().sanctionsAcknowledged()),
+          f.applicant().name(),
+          f.applicant().address(),
+          f.clientId(),
+          f.submittedBy(),
+          InquiryWords.time(f.at()),
+          InquiryWords.time(a.submittedAt()),
+          a.status(),
+          ApplicationWords.state(a.status()),
+          a.grantedFrom() == null ? null : a.grantedFrom().toString(),
+          a.grantedUntil() == null ? null : a.grantedUntil().toString(),
+          a.rejectionReason(),
+          a.decidedBy(),
+          InquiryWords.time(a.decidedAt()));
+    }
+  }
+
+  @GetMapping("/console/applications")
+  String list(@RequestParam(required = false) String state, Model model) {
+    Status status;
+    try {
+      status = state == null || state.isBlank() ? Status.SUBMITTED : Status.valueOf(state.strip());
+    } catch (IllegalArgumentException e) {
+      model.addAttribute("problem", "状態は一覧から選んでください。");
+      model.addAttribute("states", ApplicationWords.states());
+      model.addAttribute("rows", java.util.List.of());
+      return "console/applications";
+    }
+    var rows = applications.list(status, LIMIT).stream().map(Row::of).toList();
+    model.addAttribute("state", status.name());
+    model.addAttribute("stateLabel", ApplicationWords.state(status));
+    model.addAttribute("states", ApplicationWords.states());
+    model.addAttribute("rows", rows);
+    model.addAttribute("limited", rows.size() == LIMIT);
+    model.addAttribute("limit", LIMIT);
+    return "console/applications";
+  }
+
+  @GetMapping("/console/applications/{applicationId}")
+  String application(@PathVariable String applicationId, Model model) {
+    ApplicationSummary application = known(applications, applicationId);
+    model.addAttribute("application", Row.of(application));
+    model.addAttribute("decider", isDecider());
+    model.addAttribute("undecided", application.status() == Status.SUBMITTED);
+    return "console/application";
+  }
+
+  /** An application of a well-formed id that the directory holds; any other is not found. */
+  static ApplicationSummary known(ApplicationDirectory applications, String applicationId) {
+    try {
+      ApplicationIds.check("applicationId", applicationId);
+    } catch (InvalidField e) {
+      throw notFound();
+    }
+    return applications.find(applicationId).orElseThrow(ApplicationsConsole::notFound);
+  }
+
+  private static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, "申出が見つかりません");
+  }
+
+  /** The role that decides applications on the API ({@code FacilityAuthorization}). */
+  static boolean isDecider() {
+    return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.MHLW.name()));
+  }
+}
