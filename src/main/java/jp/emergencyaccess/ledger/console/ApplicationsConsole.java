@@ -5,6 +5,7 @@ import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.facility.ActivationApplicationSubmitted;
 import jp.emergencyaccess.ledger.facility.ApplicationDirectory;
 import jp.emergencyaccess.ledger.facility.ApplicationIds;
+import jp.emergencyaccess.ledger.facility.ApplicationQueue;
 import jp.emergencyaccess.ledger.facility.ApplicationSummary;
 import jp.emergencyaccess.ledger.facility.ApplicationSummary.Status;
 import jp.emergencyaccess.ledger.infra.Role;
@@ -30,9 +31,11 @@ import org.springframework.web.server.ResponseStatusException;
 class ApplicationsConsole {
   static final int LIMIT = 200;
   private final ApplicationDirectory applications;
+  private final ApplicationQueue queue;
 
-  ApplicationsConsole(ApplicationDirectory applications) {
+  ApplicationsConsole(ApplicationDirectory applications, ApplicationQueue queue) {
     this.applications = applications;
+    this.queue = queue;
   }
 
   /** One application in the console's words: the form, its state and its decision. */
@@ -108,7 +111,7 @@ class ApplicationsConsole {
       model.addAttribute("rows", java.util.List.of());
       return "console/applications";
     }
-    var rows = applications.list(status, LIMIT).stream().map(Row::of).toList();
+    var rows = queue.list(status, LIMIT).stream().map(Row::of).toList();
     model.addAttribute("state", status.name());
     model.addAttribute("stateLabel", ApplicationWords.state(status));
     model.addAttribute("states", ApplicationWords.states());

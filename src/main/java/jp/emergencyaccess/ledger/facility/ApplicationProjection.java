@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ApplicationProjection.GROUP)
-class ApplicationProjection implements ApplicationDirectory {
+class ApplicationProjection implements ApplicationDirectory, ApplicationQueue {
   static final String GROUP = "applications";
   private static final String COLUMNS =
       "application_id, facility_code, kind, name, name_kana, postal_code, address, phone, reason,"
