@@ -124,7 +124,8 @@ class ApplicationsConsole {
   @GetMapping("/console/applications/{applicationId}")
   String application(@PathVariable String applicationId, Model model) {
     ApplicationSummary application = known(applications, applicationId);
-    model.addAttribute("application", Row.of(application));
+    // Not "application": Thymeleaf reserves that name for the servlet context.
+    model.addAttribute("entry", Row.of(application));
     model.addAttribute("decider", isDecider());
     model.addAttribute("undecided", application.status() == Status.SUBMITTED);
     return "console/application";

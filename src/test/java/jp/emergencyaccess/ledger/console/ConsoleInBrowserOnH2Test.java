@@ -98,7 +98,7 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
   @Test
   void eachRole_seesOnlyItsPages_andAFacilityNone() throws Exception {
     signIn("console-fund");
-    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "事案", "施設の照会履歴");
+    assertThat(navLabels()).containsExactly("活性化の状況", "申出", "アラート", "事案", "施設の照会履歴");
     assertThat(statusOf("/console/monitoring")).isEqualTo(403);
     browser.get(url("/console/monitoring"));
     assertThat(text("denied")).contains("403");
@@ -109,11 +109,12 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     assertThat(statusOf("/console/alerts")).isEqualTo(403);
     assertThat(statusOf("/console/inquiries")).isEqualTo(403);
     assertThat(statusOf("/console/facilities")).isEqualTo(403);
+    assertThat(statusOf("/console/applications")).isEqualTo(403);
     assertThat(statusOf("/console/monitoring")).isEqualTo(200);
 
     signIn("console-mhlw");
-    assertThat(navLabels()).containsExactly("活性化の状況", "アラート", "事案", "施設の照会履歴", "監視");
-    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(5);
+    assertThat(navLabels()).containsExactly("活性化の状況", "申出", "アラート", "事案", "施設の照会履歴", "監視");
+    assertThat(browser.findElements(By.cssSelector("#pages a"))).hasSize(6);
     screenshot("home");
 
     signIn("console-clinic");
@@ -467,6 +468,134 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     assertThat(browser.findElements(By.cssSelector("main form")))
         .as("MHLW reads, FUND acts")
         .isEmpty();
+  }
+
+  @Test
+  void anApplication_isApprovedFromItsPage_andTheFacilityIsSwitchedOnForThePeriod() {
+    String account = TestCodes.facilityAccount();
+    var place = new WorkbenchWorld.Place(account, TestCodes.facilityCodeOf(account));
+    var world = new WorkbenchWorld(api());
+    world.register(place, "CLINIC", TestCodes.okinawaMunicipality());
+    String code = place.facilityCode();
+    String approvedId = submitApplication(place, "2024-03-01", "2024-03-31");
+    String rejectedId = submitApplication(place, "2024-05-01", "2024-05-31");
+
+    signIn("console-mhlw");
+    browser.get(url("/console/applications"));
+    WebElement row = applicationRow(approvedId);
+    assertThat(row.getText())
+        .contains(code, "ワークベンチ施設 " + account, "2024-03-01〜2024-03-31", "+09:00", "審査待ち");
+    screenshot("applications");
+    row.findElement(By.tagName("a")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("attestations")));
+    assertThat(text("application-id")).isEqualTo(approvedId);
+    assertThat(text("state")).isEqualTo("審査待ち");
+    assertThat(text("form")).contains("診療所", "ワークベンチシセツ", "892-8577", "099-224-1111");
+    assertThat(text("reason")).isEqualTo("離島からの避難者を受け入れ、服薬情報の確認が必要なため");
+    assertThat(text("requested")).isEqualTo("2024-03-01〜2024-03-31");
+    assertThat(text("applicant-name")).isEqualTo("沖縄 太郎");
+    assertThat(browser.findElements(By.cssSelector("#attestations td.answer")))
+        .extracting(WebElement::getText)
+        .containsExactly("✓ 誓約あり", "✓ 誓約あり", "✓ 誓約あり");
+    assertThat(browser.findElement(By.id("from")).getAttribute("value"))
+        .as("the period asked for, by default")
+        .isEqualTo("2024-03-01");
+    assertThat(browser.findElement(By.id("until")).getAttribute("value")).isEqualTo("2024-03-31");
+
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].value = '2024-03-20'", browser.findElement(By.id("until")));
+    browser.findElement(By.id("approve")).click();
+    browser.switchTo().alert().accept();
+    waiting().until(ExpectedConditions.textToBe(By.id("done"), "承認しました。"));
+    assertThat(text("state")).isEqualTo("承認");
+    assertThat(text("granted")).isEqualTo("2024-03-01〜2024-03-20");
+    assertThat(text("decided-by")).isEqualTo("console-mhlw");
+    assertThat(browser.findElement(By.id("activation-link")).getAttribute("href"))
+        .endsWith("/console/activation");
+    assertThat(browser.findElements(By.id("approve"))).as("decided once").isEmpty();
+    screenshot("application");
+
+    JsonNode published =
+        java.util.stream.StreamSupport.stream(
+                api()
+                    .as("monitor")
+                    .get("/api/facilities/individually-activated")
+                    .json()
+                    .spliterator(),
+                false)
+            .filter(f -> f.get("facilityCode").asText().equals(code))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(code + " is not on the published list"));
+    assertThat(published.at("/periods/0/from").asText()).isEqualTo("2024-03-01");
+    assertThat(published.at("/periods/0/until").asText()).isEqualTo("2024-03-20");
+    assertThat(published.at("/periods/0/applicationId").asText()).isEqualTo(approvedId);
+    String consent =
+        world.consent(place, "console-applicant-patient", false, "2024-03-10T09:00:00+09:00");
+    Api.Reply within =
+        world.view(
+            place, "dr-apply", "console-applicant-patient", consent, "2024-03-10T09:05:00+09:00");
+    assertThat(within.status()).as(within.toString()).isEqualTo(201);
+    assertThat(within.json().get("decision").asText()).isEqualTo("ALLOWED");
+    Api.Reply after =
+        world.view(
+            place, "dr-apply", "console-applicant-patient", consent, "2024-03-21T09:05:00+09:00");
+    assertThat(after.status()).as("the day after the approved period").isEqualTo(403);
+    assertThat(after.json().get("reasons").toString()).contains("NOT_ACTIVATED");
+
+    browser.get(url("/console/applications?state=APPROVED"));
+    assertThat(applicationRow(approvedId).getText()).contains("承認");
+    assertThat(
+            browser.findElements(
+                By.cssSelector("#applications tr[data-application='" + rejectedId + "']")))
+        .as("still waiting")
+        .isEmpty();
+
+    browser.get(url("/console/applications/" + rejectedId));
+    long before = storedEvents();
+    type("reject-reason", "   ");
+    browser.findElement(By.id("reject")).click();
+    browser.switchTo().alert().accept();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+    assertThat(text("problem")).isEqualTo("却下の理由を入力してください。");
+    assertThat(storedEvents()).as("a refused rejection records nothing").isEqualTo(before);
+    assertThat(text("state")).isEqualTo("審査待ち");
+
+    signIn("console-fund");
+    browser.get(url("/console/applications"));
+    applicationRow(rejectedId).findElement(By.tagName("a")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("attestations")));
+    assertThat(text("state")).isEqualTo("審査待ち");
+    assertThat(browser.findElements(By.cssSelector("main form")))
+        .as("MHLW decides, FUND reads")
+        .isEmpty();
+  }
+
+  private WebElement applicationRow(String applicationId) {
+    return browser.findElement(
+        By.cssSelector("#applications tr[data-application='" + applicationId + "']"));
+  }
+
+  /** Form 別添1 over the API as the facility's own account, every attestation given. */
+  private String submitApplication(WorkbenchWorld.Place place, String from, String until) {
+    java.util.Map<String, Object> form = new java.util.LinkedHashMap<>();
+    form.put("facilityCode", place.facilityCode());
+    form.put("kind", "CLINIC");
+    form.put("name", "ワークベンチ施設 " + place.account());
+    form.put("nameKana", "ワークベンチシセツ");
+    form.put("postalCode", "892-8577");
+    form.put("address", "鹿児島市山下町11-1");
+    form.put("phone", "099-224-1111");
+    form.put("reason", "離島からの避難者を受け入れ、服薬情報の確認が必要なため");
+    form.put("requestedFrom", from);
+    form.put("requestedUntil", until);
+    form.put(
+        "attestations",
+        java.util.Map.of(
+            "medicalCareOnly", true, "authorizedViewersOnly", true, "sanctionsAcknowledged", true));
+    form.put("applicant", java.util.Map.of("name", "沖縄 太郎", "address", "沖縄県那覇市泉崎1-2-2"));
+    Api.Reply submitted = api().as(place.account()).post("/api/applications", form);
+    assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+    return submitted.json().get("applicationId").asText();
   }
 
   private List<String> steps() {
