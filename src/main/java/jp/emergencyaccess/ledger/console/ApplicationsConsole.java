@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.console;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.facility.ActivationApplicationSubmitted;
 import jp.emergencyaccess.ledger.facility.ApplicationDirectory;
@@ -108,7 +109,7 @@ class ApplicationsConsole {
     } catch (IllegalArgumentException e) {
       model.addAttribute("problem", "状態は一覧から選んでください。");
       model.addAttribute("states", ApplicationWords.states());
-      model.addAttribute("rows", java.util.List.of());
+      model.addAttribute("rows", List.of());
       return "console/applications";
     }
     var rows = queue.list(status, LIMIT).stream().map(Row::of).toList();
