@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class ConsoleSecurity {
   static final String[] ACTIVATION_READERS = {Role.MHLW.name(), Role.FUND.name()};
+  static final String[] ACTIVATION_WRITERS = {Role.MHLW.name()};
   static final String[] ALERT_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] INQUIRY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] HISTORY_READERS = {Role.MHLW.name(), Role.FUND.name()};
@@ -44,6 +45,8 @@ class ConsoleSecurity {
                     .permitAll()
                     .dispatcherTypeMatchers(DispatcherType.ASYNC)
                     .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/console/activation/**")
+                    .hasAnyRole(ACTIVATION_WRITERS)
                     .requestMatchers("/console/activation", "/console/activation/**")
                     .hasAnyRole(ACTIVATION_READERS)
                     .requestMatchers(HttpMethod.POST, "/console/alerts/**")
