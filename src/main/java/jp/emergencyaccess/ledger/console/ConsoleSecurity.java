@@ -27,6 +27,7 @@ class ConsoleSecurity {
   static final String[] INQUIRY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] HISTORY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] MONITORING_READERS = {Role.MONITOR.name(), Role.MHLW.name()};
+  static final String[] CHAIN_VERIFIERS = {Role.MHLW.name()};
   static final String[] CONSOLE_USERS = {Role.MHLW.name(), Role.FUND.name(), Role.MONITOR.name()};
 
   @Bean
@@ -59,6 +60,9 @@ class ConsoleSecurity {
                     .hasAnyRole(INQUIRY_READERS)
                     .requestMatchers("/console/facilities", "/console/facilities/**")
                     .hasAnyRole(HISTORY_READERS)
+                    // Of the roles that open 監視, only MHLW may verify the chain over the API.
+                    .requestMatchers(HttpMethod.POST, "/console/monitoring/verify")
+                    .hasAnyRole(CHAIN_VERIFIERS)
                     .requestMatchers(
                         "/console/monitoring", "/console/monitoring/**", "/console/stream")
                     .hasAnyRole(MONITORING_READERS)

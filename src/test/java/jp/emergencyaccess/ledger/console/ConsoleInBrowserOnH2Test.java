@@ -529,6 +529,33 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     assertThat(storedEvents()).isEqualTo(before);
   }
 
+  @Test
+  void verifying_theWholeChainFromMonitoring_findsNoTampering() throws Exception {
+    registerNotice("console-verify", "検証の対象になるイベント");
+
+    signIn("console-monitor");
+    browser.get(url("/console/monitoring"));
+    assertThat(browser.findElements(By.id("verify")))
+        .as("the API lets MHLW and FUND verify, not MONITOR")
+        .isEmpty();
+    assertThat(postForm("/console/monitoring/verify", "").statusCode()).isEqualTo(403);
+
+    signIn("console-mhlw");
+    browser.get(url("/console/monitoring"));
+    assertThat(text("verify-form")).contains("数分かかる");
+    assertThat(postForm("/console/monitoring/verify", "").statusCode())
+        .as("MHLW's token and role pass where MONITOR's role did not")
+        .isEqualTo(302);
+    browser.findElement(By.id("verify")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("verification-headline")));
+    assertThat(text("verification-headline")).isEqualTo("改ざんは見つかりませんでした。");
+    String checked = text("verification-details");
+    var count = java.util.regex.Pattern.compile("までの (\\d+) 件のイベントを確かめました").matcher(checked);
+    assertThat(count.find()).as(checked).isTrue();
+    assertThat(Long.parseLong(count.group(1))).isPositive();
+    screenshot("monitoring-verify");
+  }
+
   private List<String> dayRow(String day) {
     return browser.findElements(By.cssSelector("#days tr[data-day='" + day + "'] td")).stream()
         .skip(1)
