@@ -22,10 +22,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class ConsoleSecurity {
   static final String[] ACTIVATION_READERS = {Role.MHLW.name(), Role.FUND.name()};
+  static final String[] ACTIVATION_WRITERS = {Role.MHLW.name()};
   static final String[] ALERT_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] INQUIRY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] HISTORY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] MONITORING_READERS = {Role.MONITOR.name(), Role.MHLW.name()};
+  static final String[] CHAIN_VERIFIERS = {Role.MHLW.name()};
   static final String[] CONSOLE_USERS = {Role.MHLW.name(), Role.FUND.name(), Role.MONITOR.name()};
 
   @Bean
@@ -44,6 +46,8 @@ class ConsoleSecurity {
                     .permitAll()
                     .dispatcherTypeMatchers(DispatcherType.ASYNC)
                     .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/console/activation/**")
+                    .hasAnyRole(ACTIVATION_WRITERS)
                     .requestMatchers("/console/activation", "/console/activation/**")
                     .hasAnyRole(ACTIVATION_READERS)
                     .requestMatchers(HttpMethod.POST, "/console/alerts/**")
@@ -56,6 +60,9 @@ class ConsoleSecurity {
                     .hasAnyRole(INQUIRY_READERS)
                     .requestMatchers("/console/facilities", "/console/facilities/**")
                     .hasAnyRole(HISTORY_READERS)
+                    // Of the roles that open 監視, only MHLW may verify the chain over the API.
+                    .requestMatchers(HttpMethod.POST, "/console/monitoring/verify")
+                    .hasAnyRole(CHAIN_VERIFIERS)
                     .requestMatchers(
                         "/console/monitoring", "/console/monitoring/**", "/console/stream")
                     .hasAnyRole(MONITORING_READERS)
