@@ -106,6 +106,25 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * Features reach infrastructure only through the ports in {@code common} (CommandSender,
+   * SnapshotReads, RequestingAccount, StoreFailureKinds, ReplayedReadModel); the lookups' dispatch
+   * alone holds the group commit. Monitoring, not a feature, is infrastructure's window.
+   */
+  @Test
+  void featuresUseInfrastructureOnlyThroughPorts() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new))
+        .and()
+        .doNotHaveFullyQualifiedName(BASE + ".access.GroupedLookups")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(BASE + ".infra..")
+        .check(classes);
+  }
+
   @Test
   void commonDependsOnNoFeature() {
     noClasses()

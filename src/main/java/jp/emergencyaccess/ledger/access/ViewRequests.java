@@ -2,8 +2,7 @@ package jp.emergencyaccess.ledger.access;
 
 import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.Refusal;
-import jp.emergencyaccess.ledger.infra.AxonServerFailures;
-import jp.emergencyaccess.ledger.infra.StoreFailures;
+import jp.emergencyaccess.ledger.common.StoreFailureKinds;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +30,14 @@ public class ViewRequests {
   private final LookupDispatch dispatch;
   private final CommandSender commands;
   private final EventStore store;
+  private final StoreFailureKinds failures;
 
-  public ViewRequests(LookupDispatch dispatch, CommandSender commands, EventStore store) {
+  public ViewRequests(
+      LookupDispatch dispatch,
+      CommandSender commands,
+      EventStore store,
+      StoreFailureKinds failures) {
+    this.failures = failures;
     this.dispatch = dispatch;
     this.commands = commands;
     this.store = store;
@@ -57,10 +62,10 @@ public class ViewRequests {
    * unavailable store is answered as such; a failure of the second read is added to the first.
    */
   private boolean recordedMeanwhile(String viewId, RuntimeException failed) {
-    if (Refusal.of(failed) != null || StoreFailures.unavailable(failed)) {
+    if (Refusal.of(failed) != null || failures.unavailable(failed)) {
       return false;
     }
-    if (AxonServerFailures.sequenceTaken(failed)) {
+    if (failures.sequenceTaken(failed)) {
       return true;
     }
     try {

@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.console;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -48,13 +49,16 @@ class ActivationConsole {
   private final RegionNames names;
   private final FacilityDirectory facilities;
   private final Map<String, String> seriesNames;
+  private final Clock clock;
 
   ActivationConsole(
       ActivationQueries activation,
       TimeTravel timeTravel,
       NoticeDirectory notices,
       RegionNames names,
-      FacilityDirectory facilities) {
+      FacilityDirectory facilities,
+      Clock clock) {
+    this.clock = clock;
     this.activation = activation;
     this.timeTravel = timeTravel;
     this.notices = notices;
@@ -94,6 +98,7 @@ class ActivationConsole {
             .toList();
     model.addAttribute("series", seriesId);
     model.addAttribute("seriesName", seriesNames.getOrDefault(seriesId, seriesId));
+    forms(model, seriesId, ofSeries);
     List<String> problems = new ArrayList<>();
     if (ofSeries.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -219,6 +224,31 @@ class ActivationConsole {
                   p.covers(at));
             })
         .toList();
+  }
+
+  /**
+   * What MHLW's forms start from ({@link ActivationFormsConsole}): the page's series, its next
+   * revision number, today in Japan, and the series' notices to cite, latest first; after a refusal
+   * the flash's typed values take their place in the template.
+   */
+  private void forms(Model model, String series, List<NoticeSummary> ofSeries) {
+    boolean mhlw = ConsoleRoles.hasAny(ConsoleSecurity.ACTIVATION_WRITERS);
+    model.addAttribute("mhlw", mhlw);
+    if (!mhlw) {
+      return;
+    }
+    model.addAttribute(
+        "nextRevision", ofSeries.isEmpty() ? 1 : ofSeries.get(ofSeries.size() - 1).revision() + 1);
+    model.addAttribute("today", JapanTime.dateOf(clock.instant()));
+    List<NoticeSummary> latestFirst = new ArrayList<>(ofSeries);
+    java.util.Collections.reverse(latestFirst);
+    model.addAttribute(
+        "citable",
+        latestFirst.stream()
+            .map(
+                n -> new Revision(n.noticeId(), NoticeLabels.of(n), n.issuedOn(), n.title(), false))
+            .toList());
+    model.addAttribute("actions", ActivationFormsConsole.Action.values());
   }
 
   private List<Published> published() {

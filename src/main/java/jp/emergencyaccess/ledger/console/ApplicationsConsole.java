@@ -9,10 +9,8 @@ import jp.emergencyaccess.ledger.facility.ApplicationIds;
 import jp.emergencyaccess.ledger.facility.ApplicationQueue;
 import jp.emergencyaccess.ledger.facility.ApplicationSummary;
 import jp.emergencyaccess.ledger.facility.ApplicationSummary.Status;
-import jp.emergencyaccess.ledger.infra.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -146,9 +144,8 @@ class ApplicationsConsole {
     return new ResponseStatusException(HttpStatus.NOT_FOUND, "申出が見つかりません");
   }
 
-  /** The role that decides applications on the API ({@code FacilityAuthorization}). */
+  /** Shows the forms to exactly the roles whose POSTs {@link ConsoleSecurity} lets through. */
   static boolean isDecider() {
-    return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.MHLW.name()));
+    return ConsoleRoles.hasAny(ConsoleSecurity.APPLICATION_DECIDERS);
   }
 }

@@ -22,14 +22,19 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class ConsoleSecurity {
   static final String[] ACTIVATION_READERS = {Role.MHLW.name(), Role.FUND.name()};
+  static final String[] ACTIVATION_WRITERS = {Role.MHLW.name()};
 
   /** The API's readers of an application, except the facility itself (FacilityAuthorization). */
   static final String[] APPLICATION_READERS = {Role.MHLW.name(), Role.FUND.name()};
+
+  /** The role that approves and rejects applications on the API. */
+  static final String[] APPLICATION_DECIDERS = {Role.MHLW.name()};
 
   static final String[] ALERT_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] INQUIRY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] HISTORY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] MONITORING_READERS = {Role.MONITOR.name(), Role.MHLW.name()};
+  static final String[] CHAIN_VERIFIERS = {Role.MHLW.name()};
   static final String[] CONSOLE_USERS = {Role.MHLW.name(), Role.FUND.name(), Role.MONITOR.name()};
 
   @Bean
@@ -48,10 +53,12 @@ class ConsoleSecurity {
                     .permitAll()
                     .dispatcherTypeMatchers(DispatcherType.ASYNC)
                     .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/console/activation/**")
+                    .hasAnyRole(ACTIVATION_WRITERS)
                     .requestMatchers("/console/activation", "/console/activation/**")
                     .hasAnyRole(ACTIVATION_READERS)
                     .requestMatchers(HttpMethod.POST, "/console/applications/**")
-                    .hasRole(Role.MHLW.name())
+                    .hasAnyRole(APPLICATION_DECIDERS)
                     .requestMatchers("/console/applications", "/console/applications/**")
                     .hasAnyRole(APPLICATION_READERS)
                     .requestMatchers(HttpMethod.POST, "/console/alerts/**")
@@ -64,6 +71,9 @@ class ConsoleSecurity {
                     .hasAnyRole(INQUIRY_READERS)
                     .requestMatchers("/console/facilities", "/console/facilities/**")
                     .hasAnyRole(HISTORY_READERS)
+                    // Of the roles that open 監視, only MHLW may verify the chain over the API.
+                    .requestMatchers(HttpMethod.POST, "/console/monitoring/verify")
+                    .hasAnyRole(CHAIN_VERIFIERS)
                     .requestMatchers(
                         "/console/monitoring", "/console/monitoring/**", "/console/stream")
                     .hasAnyRole(MONITORING_READERS)

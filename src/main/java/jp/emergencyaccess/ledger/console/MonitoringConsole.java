@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.infra.StreamingProcessors;
+import jp.emergencyaccess.ledger.integrity.ChainVerifier;
+import jp.emergencyaccess.ledger.integrity.Checkpoint;
 import jp.emergencyaccess.ledger.integrity.CheckpointTable;
 import jp.emergencyaccess.ledger.monitoring.EventStream;
 import jp.emergencyaccess.ledger.monitoring.ProcessorLag;
@@ -16,21 +19,25 @@ import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 監視: the health and its parts, how far each streaming processor is behind the store's head, the
  * last signed checkpoint, and a live panel on the event stream. The panel reads {@code
  * /console/stream}, the same {@link EventStream} as {@code /api/stream} behind the console's
- * session sign-in, so the API's stream stays Basic or bearer only.
+ * session sign-in, so the API's stream stays Basic or bearer only. 検証する runs the same whole-chain
+ * {@link ChainVerifier} as {@code GET /api/integrity/verify}, for the roles the API lets verify.
  */
 @Controller
 @Hidden
@@ -42,6 +49,7 @@ class MonitoringConsole {
   private final CheckpointTable checkpoints;
   private final EventStream stream;
   private final EventTypes types;
+  private final ChainVerifier verifier;
 
   MonitoringConsole(
       HealthEndpoint health,
@@ -49,7 +57,9 @@ class MonitoringConsole {
       ProcessorLag lag,
       CheckpointTable checkpoints,
       EventStream stream,
-      EventTypes types) {
+      EventTypes types,
+      ChainVerifier verifier) {
+    this.verifier = verifier;
     this.health = health;
     this.processors = processors;
     this.lag = lag;
@@ -102,7 +112,26 @@ class MonitoringConsole {
             });
     model.addAttribute("checkpoint", checkpoint.isEmpty() ? null : checkpoint);
     model.addAttribute("eventTypes", types.names());
+    model.addAttribute("mayVerify", ConsoleRoles.hasAny(ConsoleSecurity.CHAIN_VERIFIERS));
     return "console/monitoring";
+  }
+
+  /**
+   * The whole chain, synchronously, as the API's verify without a range: on a large store this
+   * request waits as long as the walk takes, which the page says beside the button.
+   */
+  @PostMapping("/console/monitoring/verify")
+  String verify(RedirectAttributes flash) {
+    try {
+      Optional<Checkpoint> signedBefore = checkpoints.latest();
+      flash.addFlashAttribute(
+          "verification", VerificationWords.of(verifier.verify(null, null), signedBefore));
+    } catch (DataAccessException storeUnavailable) {
+      flash.addFlashAttribute(
+          "verification",
+          new VerificationWords.Shown(false, "検証できませんでした: イベントストアを読めません。", List.of()));
+    }
+    return "redirect:/console/monitoring#integrity-heading";
   }
 
   /** Live events from the store's head on; a reconnecting browser resumes at Last-Event-ID. */

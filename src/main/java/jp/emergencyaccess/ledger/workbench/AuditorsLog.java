@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import jp.emergencyaccess.ledger.infra.CurrentAccount;
-import jp.emergencyaccess.ledger.infra.LedgerAccount;
+import jp.emergencyaccess.ledger.common.RequestingAccount;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,8 +19,14 @@ public class AuditorsLog {
   private final EventGateway events;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final RequestingAccount requester;
 
-  AuditorsLog(EventGateway events, TransactionTemplate transactions, Clock clock) {
+  AuditorsLog(
+      EventGateway events,
+      TransactionTemplate transactions,
+      Clock clock,
+      RequestingAccount requester) {
+    this.requester = requester;
     this.events = events;
     this.transactions = transactions;
     this.clock = clock;
@@ -29,7 +34,7 @@ public class AuditorsLog {
 
   /** Records the current account's read; null filter values are left out. */
   public void read(String action, String subject, Map<String, ?> filters) {
-    LedgerAccount account = CurrentAccount.get();
+    RequestingAccount.Who account = requester.current();
     Map<String, Object> sorted = new TreeMap<>();
     filters.forEach(
         (k, v) -> {
@@ -43,8 +48,8 @@ public class AuditorsLog {
             .collect(Collectors.joining("&"));
     LogRead read =
         new LogRead(
-            account.getUsername(),
-            account.role().name(),
+            account.name(),
+            account.role(),
             action,
             subject == null ? "*" : subject,
             text,

@@ -33,7 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>query latency: a facility's first history page, a filtered page, an as-of-revision
  *       activation answer ({@link QueryLatency});
  *   <li>command throughput with 0 and with 100 stream (SSE) subscribers attached ({@link
- *       StreamFanOut}).
+ *       StreamFanOut});
+ *   <li>the console's pages, signed in as MHLW, the facility page with the seeded facility ({@link
+ *       ConsolePageTimes}).
  * </ol>
  *
  * Figures that cannot be measured are reported as "not measured (why)". The table is printed and
@@ -48,6 +50,7 @@ public final class BenchmarkSuite {
   private final StreamingProcessors processors;
   private final RawAppends rawAppends;
   private final QueryLatency queries;
+  private final ConsolePageTimes consolePages;
   private final String heavyRef;
   private final String lightRef;
   private final StreamFanOut fanOut;
@@ -87,6 +90,7 @@ public final class BenchmarkSuite {
     this.heavyRef = pseudonyms.refOf(QueryLatency.HEAVY_PATIENT);
     this.lightRef = pseudonyms.refOf(QueryLatency.LIGHT_PATIENT);
     this.queries = new QueryLatency(api, processors, options.queries(), options.size());
+    this.consolePages = new ConsolePageTimes(api, options.queries());
     this.fanOut = new StreamFanOut(api, store, clients, options.commands());
     this.options = options;
   }
@@ -160,6 +164,11 @@ public final class BenchmarkSuite {
       for (Map.Entry<String, Latencies> q : queries.measure(busy).entrySet()) {
         figures.add("(4) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));
         figures.add("(4) " + q.getKey() + " p99", "ms", q.getValue().quantileMillis(0.99));
+      }
+      // (6) the console's pages.
+      for (Map.Entry<String, Latencies> q : consolePages.measure(busy.facilityCode()).entrySet()) {
+        figures.add("(6) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));
+        figures.add("(6) " + q.getKey() + " p99", "ms", q.getValue().quantileMillis(0.99));
       }
       // (5) stream fan-out.
       for (int subscribers : new int[] {0, options.subscribers()}) {

@@ -54,7 +54,10 @@ class BenchmarkSuiteOnH2Test extends HttpTest {
         .contains(
             "(3) access-history catch-up",
             "(4) history, first page p99",
-            "(4) history, filtered page p99");
+            "(4) history, filtered page p99",
+            "(6) console 活性化の状況 p99",
+            "(6) console 施設の照会履歴 (busy facility) p99",
+            "(6) console 監視 p99");
     assertThat(report.notMeasured()).isEmpty();
     int warmUp = Math.max(options.views() / 4, options.threads());
     assertThat(storedViews() - before)

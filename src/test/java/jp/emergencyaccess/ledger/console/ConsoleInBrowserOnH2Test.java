@@ -395,6 +395,168 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     assertThat(reads).contains("ACCESS_HISTORY", "ACCESS_CSV", "VIEWER_DRILLDOWN");
   }
 
+  @Test
+  void mhlw_registersANoticeOfItsOwnSeries_andActivatesAMunicipality_fromTheForms() {
+    String series = TestCodes.series();
+    String noticeId = TestCodes.noticeId("console-form");
+    String municipality = TestCodes.municipality();
+
+    signIn("console-mhlw");
+    browser.get(url("/console/activation?series=" + series));
+    assertThat(browser.findElement(By.id("notice-series")).getAttribute("value"))
+        .as("the form registers into the page's series by default")
+        .isEqualTo(series);
+    assertThat(browser.findElement(By.id("notice-revision")).getAttribute("value")).isEqualTo("1");
+    assertThat(browser.findElements(By.id("region-form"))).as("no notice to cite yet").isEmpty();
+    type("notice-id", noticeId);
+    setDate("notice-issued-on", "2025-01-06");
+    type("notice-title", "コンソールから登録した告示");
+    submitConfirmed("register-notice");
+    waiting().until(ExpectedConditions.textToBe(By.id("done"), "告示 " + noticeId + " を登録しました。"));
+    assertThat(browser.findElements(By.cssSelector("a[data-revision='" + noticeId + "']")))
+        .as("the new revision among the series' revisions")
+        .hasSize(1);
+
+    type("region-code", municipality);
+    new Select(browser.findElement(By.id("region-action"))).selectByValue("ACTIVATE");
+    setDate("region-from", "2025-01-06");
+    setDate("region-until", "2025-01-31");
+    new Select(browser.findElement(By.id("region-notice"))).selectByValue(noticeId);
+    submitConfirmed("change-region");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+    assertThat(text("done")).contains(municipality, "開始", noticeId);
+    WebElement bar = barOf(municipality);
+    assertThat(bar.getAttribute("data-from")).isEqualTo("2025-01-06");
+    assertThat(bar.getAttribute("data-until")).isEqualTo("2025-01-31");
+    assertThat(bar.getAttribute("data-notice")).isEqualTo(noticeId);
+
+    type("region-code", municipality);
+    new Select(browser.findElement(By.id("region-action"))).selectByValue("EXTEND");
+    setDate("region-until", "2025-02-14");
+    submitConfirmed("change-region");
+    waiting()
+        .until(
+            ExpectedConditions.textMatches(By.id("done"), java.util.regex.Pattern.compile("延長")));
+    assertThat(barOf(municipality).getAttribute("data-until"))
+        .as("the bar moved to the new last day")
+        .isEqualTo("2025-02-14");
+    screenshot("activation-forms");
+
+    JsonNode region = api().as("mhlw").get("/api/regions/" + municipality).json();
+    assertThat(region.get("periods")).hasSize(1);
+    assertThat(region.get("periods").get(0).get("until").asText()).isEqualTo("2025-02-14");
+    assertThat(region.get("periods").get(0).get("noticeId").asText()).isEqualTo(noticeId);
+  }
+
+  @Test
+  void aRefusedForm_showsTheApisMessage_andRecordsNothing_andFundSeesNoForms() throws Exception {
+    String series = TestCodes.series();
+    String noticeId = TestCodes.noticeId("console-refused");
+    String municipality = TestCodes.municipality();
+    signIn("console-mhlw");
+    browser.get(url("/console/activation?series=" + series));
+    type("notice-id", noticeId);
+    setDate("notice-issued-on", "2025-03-01");
+    type("notice-title", "拒否の確認のための告示");
+    submitConfirmed("register-notice");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+
+    long before = storedEvents();
+    type("region-code", municipality);
+    new Select(browser.findElement(By.id("region-action"))).selectByValue("ACTIVATE");
+    setDate("region-from", "2025-03-10");
+    setDate("region-until", "2025-03-09");
+    submitConfirmed("change-region");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+    assertThat(text("problem"))
+        .isEqualTo("記録できませんでした: 終了日（until）: must not be before from (2025-03-10)");
+    assertThat(browser.findElement(By.id("region-code")).getAttribute("value"))
+        .as("what was typed is handed back")
+        .isEqualTo(municipality);
+    assertThat(browser.findElements(By.cssSelector("rect[data-region='" + municipality + "']")))
+        .isEmpty();
+
+    new Select(browser.findElement(By.id("region-action"))).selectByValue("EXTEND");
+    setDate("region-until", "2025-03-31");
+    submitConfirmed("change-region");
+    waiting()
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("problem"), java.util.regex.Pattern.compile("REGION_NEVER_ACTIVATED")));
+    assertThat(text("problem"))
+        .isEqualTo(
+            "記録できませんでした: region "
+                + municipality
+                + " has never been activated, so it cannot be extended（REGION_NEVER_ACTIVATED）");
+
+    type("notice-id", TestCodes.noticeId("console-refused"));
+    type("notice-revision", "1");
+    type("notice-title", "同じ版番号の告示");
+    submitConfirmed("register-notice");
+    waiting()
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("problem"), java.util.regex.Pattern.compile("NOTICE_REVISION_TAKEN")));
+    assertThat(text("problem"))
+        .startsWith("登録できませんでした: revision 1 of series " + series)
+        .contains("is already notice " + noticeId);
+    screenshot("activation-refused");
+    String takenRevision =
+        "noticeId="
+            + TestCodes.noticeId("console-refused")
+            + "&series="
+            + series
+            + "&revision=1&issuedOn=2025-03-02&title=posted";
+    assertThat(postForm("/console/activation/notices", takenRevision).statusCode())
+        .as("the session's token passes: MHLW's post is judged (and refused) by the ledger")
+        .isEqualTo(302);
+    assertThat(storedEvents()).as("a refused form records nothing").isEqualTo(before);
+
+    signIn("console-fund");
+    browser.get(url("/console/activation?series=" + series));
+    assertThat(browser.findElements(By.cssSelector("main form[method=post]")))
+        .as("FUND reads the page without MHLW's forms")
+        .isEmpty();
+    assertThat(text("revisions")).contains("第1版");
+    HttpResponse<String> posted =
+        postForm(
+            "/console/activation/notices",
+            "noticeId="
+                + TestCodes.noticeId("console-fund")
+                + "&series="
+                + series
+                + "&revision=2&issuedOn=2025-03-02&title=fund");
+    assertThat(posted.statusCode()).as("FUND may not post MHLW's forms").isEqualTo(403);
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void verifying_theWholeChainFromMonitoring_findsNoTampering() throws Exception {
+    registerNotice("console-verify", "検証の対象になるイベント");
+
+    signIn("console-monitor");
+    browser.get(url("/console/monitoring"));
+    assertThat(browser.findElements(By.id("verify")))
+        .as("the API lets MHLW and FUND verify, not MONITOR")
+        .isEmpty();
+    assertThat(postForm("/console/monitoring/verify", "").statusCode()).isEqualTo(403);
+
+    signIn("console-mhlw");
+    browser.get(url("/console/monitoring"));
+    assertThat(text("verify-form")).contains("数分かかる");
+    assertThat(postForm("/console/monitoring/verify", "").statusCode())
+        .as("MHLW's token and role pass where MONITOR's role did not")
+        .isEqualTo(302);
+    browser.findElement(By.id("verify")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("verification-headline")));
+    assertThat(text("verification-headline")).isEqualTo("改ざんは見つかりませんでした。");
+    String checked = text("verification-details");
+    var count = java.util.regex.Pattern.compile("までの (\\d+) 件のイベントを確かめました").matcher(checked);
+    assertThat(count.find()).as(checked).isTrue();
+    assertThat(Long.parseLong(count.group(1))).isPositive();
+    screenshot("monitoring-verify");
+  }
+
   private List<String> dayRow(String day) {
     return browser.findElements(By.cssSelector("#days tr[data-day='" + day + "'] td")).stream()
         .skip(1)
@@ -662,6 +824,38 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
 
   private String text(String id) {
     return browser.findElement(By.id(id)).getText();
+  }
+
+  private void setDate(String id, String value) {
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), value);
+  }
+
+  private void submitConfirmed(String buttonId) {
+    browser.findElement(By.id(buttonId)).click();
+    browser.switchTo().alert().accept();
+  }
+
+  private WebElement barOf(String regionCode) {
+    return browser.findElement(By.cssSelector("rect[data-region='" + regionCode + "']"));
+  }
+
+  /**
+   * A form post from the signed-in browser's session with its CSRF token (read off the logout
+   * form), so that only the role decides the answer.
+   */
+  private HttpResponse<String> postForm(String path, String body) throws Exception {
+    String token =
+        browser.findElement(By.cssSelector("header form input[name=_csrf]")).getAttribute("value");
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Cookie", "JSESSIONID=" + sessionCookie())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    body + (body.isEmpty() ? "" : "&") + "_csrf=" + token))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private WebElement nanaoBar() {
