@@ -44,6 +44,7 @@ final class ConsolePageTimes {
     signIn("mhlw");
     Map<String, Latencies> result = new LinkedHashMap<>();
     result.put("console 活性化の状況", latencies("/console/activation", "gantt"));
+    result.put("console 申出 (queue)", latencies("/console/applications", "申出"));
     result.put("console アラート (queue)", latencies("/console/alerts", "アラート"));
     Matcher alert = ALERT_LINK.matcher(get("/console/alerts").body());
     if (alert.find()) {
