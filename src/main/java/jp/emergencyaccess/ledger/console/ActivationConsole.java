@@ -80,6 +80,9 @@ class ActivationConsole {
       String noticeLabel,
       boolean activeAt) {}
 
+  /** A notice series the page can show, in the series select. */
+  record SeriesChoice(String id, String label, boolean selected) {}
+
   record Published(
       String facilityCode, String name, LocalDate from, LocalDate until, String applicationId) {}
 
@@ -98,6 +101,7 @@ class ActivationConsole {
             .toList();
     model.addAttribute("series", seriesId);
     model.addAttribute("seriesName", seriesNames.getOrDefault(seriesId, seriesId));
+    model.addAttribute("seriesChoices", seriesChoices(seriesId));
     forms(model, seriesId, ofSeries);
     List<String> problems = new ArrayList<>();
     if (ofSeries.isEmpty()) {
@@ -223,6 +227,18 @@ class ActivationConsole {
                   setBy == null ? p.noticeId() : NoticeLabels.of(setBy),
                   p.covers(at));
             })
+        .toList();
+  }
+
+  /** Every registered series, the default first, then by id; the shown one selected. */
+  private List<SeriesChoice> seriesChoices(String shown) {
+    return notices.all().stream()
+        .map(NoticeSummary::series)
+        .distinct()
+        .sorted(
+            Comparator.comparing((String id) -> !id.equals(DEFAULT_SERIES))
+                .thenComparing(Comparator.naturalOrder()))
+        .map(id -> new SeriesChoice(id, seriesNames.getOrDefault(id, id), id.equals(shown)))
         .toList();
   }
 

@@ -225,6 +225,48 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
   }
 
   @Test
+  void theSeriesSelect_showsAnotherSeriesWithItsRevisions() {
+    String series = TestCodes.series();
+    String noticeId = TestCodes.noticeId("series");
+    Api.Reply registered =
+        mhlw()
+            .post(
+                "/api/notices",
+                java.util.Map.of(
+                    "noticeId",
+                    noticeId,
+                    "series",
+                    series,
+                    "revision",
+                    1,
+                    "issuedOn",
+                    "2024-03-01",
+                    "title",
+                    "シリーズ選択の試験"));
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+    signIn("console-fund");
+    browser.get(url("/console/activation"));
+    Select choice = new Select(browser.findElement(By.id("series-choice")));
+    assertThat(choice.getFirstSelectedOption().getAttribute("value")).isEqualTo("noto-2024");
+    assertThat(choice.getOptions().get(0).getAttribute("value"))
+        .as("the default series first")
+        .isEqualTo("noto-2024");
+    choice.selectByValue(series);
+    browser.findElement(By.id("show-series")).click();
+    waiting().until(ExpectedConditions.urlContains("series=" + series));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains(series);
+    assertThat(browser.findElements(By.cssSelector("#revisions a")))
+        .extracting(a -> a.getAttribute("data-revision"))
+        .containsExactly(noticeId);
+    assertThat(
+            new Select(browser.findElement(By.id("series-choice")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo(series);
+  }
+
+  @Test
   void theLivePanel_showsAnEventRecordedMeanwhile() {
     signIn("console-monitor");
     browser.get(url("/console/monitoring"));
