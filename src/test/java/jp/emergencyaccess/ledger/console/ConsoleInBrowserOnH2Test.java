@@ -287,6 +287,12 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
                         + noticeId
                         + "')]")));
     assertThat(browser.findElement(By.cssSelector("#live-counts")).isDisplayed()).isTrue();
+    assertThat(browser.findElements(By.cssSelector("#per-minute tbody tr")))
+        .as("events per minute by type")
+        .isNotEmpty()
+        .anySatisfy(r -> assertThat(r.getText()).contains("NoticeRegistered"));
+    assertThat(browser.findElements(By.cssSelector("#per-minute-chart rect.bar")))
+        .hasSameSizeAs(browser.findElements(By.cssSelector("#per-minute tbody tr")));
     screenshot("monitoring");
   }
 
