@@ -1,6 +1,8 @@
 package jp.emergencyaccess.ledger.console;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +47,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriUtils;
 
 /**
  * 施設の照会履歴: one facility's fact-check page. The daily lookups (allowed, denied, under the emergency
@@ -172,6 +175,11 @@ class FacilityConsole {
           flags);
     }
 
+    /** The patientRef's first eight characters, as the table shows it. */
+    public String patientShort() {
+      return patientRef.substring(0, Math.min(8, patientRef.length())) + "…";
+    }
+
     private static String shown(Instant at) {
       return JapanTime.render(at).format(AlertsConsole.Row.SHOWN);
     }
@@ -204,7 +212,8 @@ class FacilityConsole {
       @RequestParam(required = false) String viewer,
       @RequestParam(required = false) String patient,
       @RequestParam(required = false) String cursor,
-      Model model) {
+      Model model,
+      HttpServletRequest request) {
     Selection selection = Selection.of(from, to, decision, flag, viewer, patient);
     model.addAttribute("code", code);
     model.addAttribute("selection", selection);
@@ -306,6 +315,8 @@ class FacilityConsole {
           return null;
         });
     model.addAttribute("drillDownLimit", DRILL_DOWN);
+    // Built once, so the table's two links a row are a concatenation each, not a link expression.
+    model.addAttribute("drillDown", drillDownPrefix(request.getContextPath(), code, selection));
     return "console/facility";
   }
 
@@ -441,6 +452,21 @@ class FacilityConsole {
     } catch (DateTimeParseException e) {
       throw new InvalidField(field, label + "は YYYY-MM-DD の日付にしてください。");
     }
+  }
+
+  /** This page's URL with the period kept, ready for {@code viewer=} or {@code patient=}. */
+  private static String drillDownPrefix(String contextPath, String code, Selection s) {
+    StringBuilder url = new StringBuilder(contextPath).append("/console/facilities/");
+    url.append(UriUtils.encodePathSegment(code, StandardCharsets.UTF_8)).append('?');
+    if (s.from() != null) {
+      url.append("from=").append(UriUtils.encodeQueryParam(s.from(), StandardCharsets.UTF_8));
+      url.append('&');
+    }
+    if (s.to() != null) {
+      url.append("to=").append(UriUtils.encodeQueryParam(s.to(), StandardCharsets.UTF_8));
+      url.append('&');
+    }
+    return url.toString();
   }
 
   private static PageCursor cursor(String cursor) {
