@@ -111,14 +111,19 @@ class FacilityConsole {
     }
 
     Map<String, Object> filters(String cursor, int limit) {
-      Map<String, Object> filters = new LinkedHashMap<>();
-      filters.put("from", from);
-      filters.put("to", to);
-      filters.put("decision", decision);
-      filters.put("flag", flag);
-      filters.put("cursor", cursor);
-      filters.put("limit", limit);
-      return filters;
+      return AuditorsLog.filters(
+          "from",
+          from,
+          "to",
+          to,
+          "decision",
+          decision,
+          "flag",
+          flag,
+          "cursor",
+          cursor,
+          "limit",
+          limit);
     }
   }
 
@@ -241,13 +246,14 @@ class FacilityConsole {
       auditors.read(
           "VIEWER_DRILLDOWN",
           code,
-          filters("viewerId", selection.viewer(), "from", selection.from(), "to", selection.to()));
+          AuditorsLog.filters(
+              "viewerId", selection.viewer(), "from", selection.from(), "to", selection.to()));
     }
     if (selection.patient() != null) {
       auditors.read(
           "PATIENT_DRILLDOWN",
           selection.patient(),
-          filters("from", selection.from(), "to", selection.to()));
+          AuditorsLog.filters("from", selection.from(), "to", selection.to()));
     }
     List<ActivePeriod> covering = coverage(facility);
     model.addAttribute(
@@ -332,7 +338,7 @@ class FacilityConsole {
     auditors.read(
         "ACCESS_CSV",
         code,
-        filters(
+        AuditorsLog.filters(
             "from",
             selection.from(),
             "to",
@@ -360,7 +366,7 @@ class FacilityConsole {
     auditors.read(
         "ACCESS_FHIR",
         code,
-        filters(
+        AuditorsLog.filters(
             "from",
             selection.from(),
             "to",
@@ -475,14 +481,6 @@ class FacilityConsole {
     } catch (InvalidField e) {
       throw new InvalidField("cursor", "ページの位置 (cursor) はこの台帳が出したものではありません。");
     }
-  }
-
-  private static Map<String, Object> filters(Object... pairs) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], pairs[i + 1]);
-    }
-    return map;
   }
 
   private static String blankToNull(String value) {

@@ -135,7 +135,7 @@ class AccessHistoryController {
     auditors.read(
         "ACCESS_HISTORY",
         query.facilityCode(),
-        AlertController.filters(
+        AuditorsLog.filters(
             "from",
             from,
             "to",
@@ -181,7 +181,7 @@ class AccessHistoryController {
     auditors.read(
         "ACCESS_CSV",
         query.facilityCode(),
-        AlertController.filters("from", from, "to", to, "decision", decision, "flag", flag));
+        AuditorsLog.filters("from", from, "to", to, "decision", decision, "flag", flag));
     StreamingResponseBody body = out -> exports.csv(query, out);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -207,7 +207,7 @@ class AccessHistoryController {
     auditors.read(
         "ACCESS_FHIR",
         query.facilityCode(),
-        AlertController.filters("from", from, "to", to, "decision", decision, "flag", flag));
+        AuditorsLog.filters("from", from, "to", to, "decision", decision, "flag", flag));
     Instant now = clock.instant();
     StreamingResponseBody body = out -> exports.fhir(query, out, now);
     return ResponseEntity.ok()

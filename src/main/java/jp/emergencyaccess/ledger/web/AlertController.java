@@ -234,7 +234,7 @@ class AlertController {
     auditors.read(
         "ALERT_QUEUE",
         filter.facilityCode(),
-        filters(
+        AuditorsLog.filters(
             "status",
             status,
             "prefecture",
@@ -259,15 +259,6 @@ class AlertController {
     AlertItem alert = known(alertId);
     auditors.read("ALERT", alertId, java.util.Map.of());
     return AlertItemAnswer.of(alert);
-  }
-
-  /** Name and value pairs, in order; nulls stay (the log leaves them out). */
-  static java.util.Map<String, Object> filters(Object... pairs) {
-    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], pairs[i + 1]);
-    }
-    return map;
   }
 
   AlertFilter filter(

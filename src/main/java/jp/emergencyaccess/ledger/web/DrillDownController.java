@@ -99,7 +99,7 @@ class DrillDownController {
     auditors.read(
         "PATIENT_DRILLDOWN",
         ref,
-        AlertController.filters("from", body.from(), "to", body.to(), "limit", body.limit()));
+        AuditorsLog.filters("from", body.from(), "to", body.to(), "limit", body.limit()));
     List<DrillDowns.Lookup> lookups = drillDowns.patient(ref, from, to, limit);
     return new PatientAnswer(
         ref,
@@ -134,7 +134,7 @@ class DrillDownController {
     auditors.read(
         "VIEWER_DRILLDOWN",
         code.value(),
-        AlertController.filters("viewerId", viewerId, "from", from, "to", to, "limit", limit));
+        AuditorsLog.filters("viewerId", viewerId, "from", from, "to", to, "limit", limit));
     List<DrillDowns.Lookup> lookups =
         drillDowns.viewer(code.value(), viewerId, fromInstant, toInstant, size);
     return new ViewerAnswer(

@@ -76,8 +76,7 @@ class RankingController {
     auditors.read(
         "FACILITY_RANKING",
         prefecture,
-        AlertController.filters(
-            "from", from, "to", to, "by", measure, "kind", kind, "limit", limit));
+        AuditorsLog.filters("from", from, "to", to, "by", measure, "kind", kind, "limit", limit));
     return new RankingAnswer(
         prefecture,
         fromDay,

@@ -178,7 +178,7 @@ class ReviewController {
       throw new NotFound("facility " + code.value() + " is not registered");
     }
     auditors.read(
-        "REVIEWS", code.value(), AlertController.filters("from", from, "to", to, "limit", limit));
+        "REVIEWS", code.value(), AuditorsLog.filters("from", from, "to", to, "limit", limit));
     return new ReviewsAnswer(
         code.value(),
         reviews.of(code.value(), fromDay, toDay, size).stream().map(ReviewAnswer::of).toList());

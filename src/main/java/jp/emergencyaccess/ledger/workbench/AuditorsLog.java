@@ -1,6 +1,7 @@
 package jp.emergencyaccess.ledger.workbench;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -30,6 +31,18 @@ public class AuditorsLog {
     this.events = events;
     this.transactions = transactions;
     this.clock = clock;
+  }
+
+  /**
+   * Name and value pairs, in order, as {@link #read} takes them; nulls stay (the log leaves them
+   * out).
+   */
+  public static Map<String, Object> filters(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
   }
 
   /** Records the current account's read; null filter values are left out. */
