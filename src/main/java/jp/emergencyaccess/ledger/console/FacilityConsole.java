@@ -333,22 +333,10 @@ class FacilityConsole {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String decision,
       @RequestParam(required = false) String flag) {
-    Selection selection = Selection.of(from, to, decision, flag, null, null);
-    AccessQuery query = download(code, selection);
-    auditors.read(
-        "ACCESS_CSV",
-        code,
-        AuditorsLog.filters(
-            "from",
-            selection.from(),
-            "to",
-            selection.to(),
-            "decision",
-            selection.decision(),
-            "flag",
-            selection.flag()));
+    AccessQuery query =
+        download("ACCESS_CSV", code, Selection.of(from, to, decision, flag, null, null));
     return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(
             HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accesses-" + code + ".csv\"")
         .body(out -> exports.csv(query, out));
@@ -361,10 +349,35 @@ class FacilityConsole {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String decision,
       @RequestParam(required = false) String flag) {
-    Selection selection = Selection.of(from, to, decision, flag, null, null);
-    AccessQuery query = download(code, selection);
+    AccessQuery query =
+        download("ACCESS_FHIR", code, Selection.of(from, to, decision, flag, null, null));
+    Instant now = clock.instant();
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/fhir+json;charset=UTF-8"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"accesses-" + code + ".fhir.json\"")
+        .body(out -> exports.fhir(query, out, now));
+  }
+
+  /**
+   * A download's query, its read recorded as {@code action}; its links come from the page, so a bad
+   * one is a plain 400 or 404 and records nothing.
+   */
+  private AccessQuery download(String action, String code, Selection selection) {
+    if (facilities.find(code).isEmpty()) {
+      throw new org.springframework.web.server.ResponseStatusException(
+          HttpStatus.NOT_FOUND, "医療機関 " + code + " は台帳に登録されていません。");
+    }
+    AccessQuery query;
+    try {
+      query = check(code, selection).query();
+    } catch (InvalidField e) {
+      throw new org.springframework.web.server.ResponseStatusException(
+          HttpStatus.BAD_REQUEST, e.getMessage());
+    }
     auditors.read(
-        "ACCESS_FHIR",
+        action,
         code,
         AuditorsLog.filters(
             "from",
@@ -375,27 +388,7 @@ class FacilityConsole {
             selection.decision(),
             "flag",
             selection.flag()));
-    Instant now = clock.instant();
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("application/fhir+json;charset=UTF-8"))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"accesses-" + code + ".fhir.json\"")
-        .body(out -> exports.fhir(query, out, now));
-  }
-
-  /** A download's query; its links come from the page, so a bad one is a plain 400 or 404. */
-  private AccessQuery download(String code, Selection selection) {
-    if (facilities.find(code).isEmpty()) {
-      throw new org.springframework.web.server.ResponseStatusException(
-          HttpStatus.NOT_FOUND, "医療機関 " + code + " は台帳に登録されていません。");
-    }
-    try {
-      return check(code, selection).query();
-    } catch (InvalidField e) {
-      throw new org.springframework.web.server.ResponseStatusException(
-          HttpStatus.BAD_REQUEST, e.getMessage());
-    }
+    return query;
   }
 
   /** The periods in which an activation covered the facility: its region's, prefecture's, own. */
