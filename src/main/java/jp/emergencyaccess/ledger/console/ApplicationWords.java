@@ -41,21 +41,11 @@ final class ApplicationWords {
     return Boolean.TRUE.equals(value) ? "✓ 誓約あり" : "✗ 誓約なし";
   }
 
-  /** A rule the console has no words for yet is still shown, by its stable name. */
   static String refusal(RuleViolation e) {
-    String words = RULES.get(e.rule());
-    return words != null ? words + "（" + e.rule() + "）" : e.rule() + ": " + e.getMessage();
+    return RefusalWords.rule(e, RULES);
   }
 
   static String refusal(InvalidField e) {
-    String field = FIELDS.getOrDefault(e.field(), e.field());
-    String reason = e.reason();
-    if (reason.startsWith("must not be empty") || reason.startsWith("is required")) {
-      return field + "を入力してください。";
-    }
-    if (e.field().equals("until") && reason.startsWith("must not be before")) {
-      return "終了日は開始日より前にはできません。";
-    }
-    return field + "が正しくありません（" + reason + "）。";
+    return RefusalWords.field(e, FIELDS, "until", "終了日は開始日より前にはできません。");
   }
 }

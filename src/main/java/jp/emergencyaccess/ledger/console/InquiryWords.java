@@ -84,21 +84,11 @@ final class InquiryWords {
     return at == null ? null : JapanTime.render(at).format(SHOWN);
   }
 
-  /** A rule the ledger has no words for yet is still shown, by its stable name. */
   static String refusal(RuleViolation e) {
-    String words = RULES.get(e.rule());
-    return words != null ? words + "（" + e.rule() + "）" : e.rule() + ": " + e.getMessage();
+    return RefusalWords.rule(e, RULES);
   }
 
   static String refusal(InvalidField e) {
-    String field = FIELDS.getOrDefault(e.field(), e.field());
-    String reason = e.reason();
-    if (reason.startsWith("must not be empty") || reason.startsWith("is required")) {
-      return field + "を入力してください。";
-    }
-    if (e.field().equals("dueOn") && reason.startsWith("must not be before")) {
-      return "期限は求めた日（日本時間）より前にはできません。";
-    }
-    return field + "が正しくありません（" + reason + "）。";
+    return RefusalWords.field(e, FIELDS, "dueOn", "期限は求めた日（日本時間）より前にはできません。");
   }
 }
