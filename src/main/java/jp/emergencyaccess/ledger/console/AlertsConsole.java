@@ -25,7 +25,6 @@ import jp.emergencyaccess.ledger.workbench.TakeAlert;
 import jp.emergencyaccess.ledger.workbench.Triage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -186,7 +185,7 @@ class AlertsConsole {
                             : l.consentBasis().equals("EMERGENCY_EXEMPTION") ? "緊急例外" : "同意"))
             .toList());
     model.addAttribute("behindLimit", BEHIND);
-    model.addAttribute("triage", isFund());
+    model.addAttribute("triage", ConsoleRoles.hasAny(ConsoleSecurity.ALERT_TRIAGERS));
     model.addAttribute("dismissReasons", AlertWords.dismissals());
     return "console/alert";
   }
@@ -194,7 +193,7 @@ class AlertsConsole {
   @PostMapping("/console/alerts/{alertId}/take")
   String take(@PathVariable String alertId, RedirectAttributes flash) {
     AlertItem alert = known(alertId);
-    String me = me();
+    String me = ConsoleRoles.name();
     return transition(
         alert,
         flash,
@@ -220,7 +219,8 @@ class AlertsConsole {
           } catch (IllegalArgumentException e) {
             throw new InvalidField("reason", "却下の理由を選んでください");
           }
-          commands.send(new DismissAlert(alert.alertId(), why, note, me(), clock.instant()));
+          commands.send(
+              new DismissAlert(alert.alertId(), why, note, ConsoleRoles.name(), clock.instant()));
         });
   }
 
@@ -228,7 +228,10 @@ class AlertsConsole {
   String escalate(@PathVariable String alertId, RedirectAttributes flash) {
     AlertItem alert = known(alertId);
     return transition(
-        alert, flash, "事案にしました。", () -> triage.escalate(alert, me(), clock.instant(), false));
+        alert,
+        flash,
+        "事案にしました。",
+        () -> triage.escalate(alert, ConsoleRoles.name(), clock.instant(), false));
   }
 
   /**
@@ -275,14 +278,5 @@ class AlertsConsole {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  private static String me() {
-    return SecurityContextHolder.getContext().getAuthentication().getName();
-  }
-
-  private static boolean isFund() {
-    return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals("ROLE_FUND"));
   }
 }

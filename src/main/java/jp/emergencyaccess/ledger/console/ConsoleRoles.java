@@ -11,6 +11,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 final class ConsoleRoles {
   private ConsoleRoles() {}
 
+  /** The signed-in account's name, for the commands a page sends on its behalf. */
+  static String name() {
+    return SecurityContextHolder.getContext().getAuthentication().getName();
+  }
+
   static boolean hasAny(String[] roles) {
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
     if (who == null) {

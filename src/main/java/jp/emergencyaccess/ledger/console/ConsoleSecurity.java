@@ -31,7 +31,9 @@ class ConsoleSecurity {
   static final String[] APPLICATION_DECIDERS = {Role.MHLW.name()};
 
   static final String[] ALERT_READERS = {Role.MHLW.name(), Role.FUND.name()};
+  static final String[] ALERT_TRIAGERS = {Role.FUND.name()};
   static final String[] INQUIRY_READERS = {Role.MHLW.name(), Role.FUND.name()};
+  static final String[] INQUIRY_MEASURERS = {Role.FUND.name()};
   static final String[] HISTORY_READERS = {Role.MHLW.name(), Role.FUND.name()};
   static final String[] MONITORING_READERS = {Role.MONITOR.name(), Role.MHLW.name()};
   static final String[] CHAIN_VERIFIERS = {Role.MHLW.name()};
@@ -62,11 +64,11 @@ class ConsoleSecurity {
                     .requestMatchers("/console/applications", "/console/applications/**")
                     .hasAnyRole(APPLICATION_READERS)
                     .requestMatchers(HttpMethod.POST, "/console/alerts/**")
-                    .hasRole(Role.FUND.name())
+                    .hasAnyRole(ALERT_TRIAGERS)
                     .requestMatchers("/console/alerts", "/console/alerts/**")
                     .hasAnyRole(ALERT_READERS)
                     .requestMatchers(HttpMethod.POST, "/console/inquiries/**")
-                    .hasRole(Role.FUND.name())
+                    .hasAnyRole(INQUIRY_MEASURERS)
                     .requestMatchers("/console/inquiries", "/console/inquiries/**")
                     .hasAnyRole(INQUIRY_READERS)
                     .requestMatchers("/console/facilities", "/console/facilities/**")

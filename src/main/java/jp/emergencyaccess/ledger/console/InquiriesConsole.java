@@ -17,7 +17,6 @@ import jp.emergencyaccess.ledger.investigation.ServiceMeasure;
 import jp.emergencyaccess.ledger.investigation.ServiceStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -106,8 +105,9 @@ class InquiriesConsole {
                 .orElse(null)));
     model.addAttribute(
         "timeline", inquiries.timeline(inquiry.inquiryId()).stream().map(Step::of).toList());
-    model.addAttribute("measures", isFund() && !inquiry.closed());
-    model.addAttribute("fund", isFund());
+    model.addAttribute(
+        "measures", ConsoleRoles.hasAny(ConsoleSecurity.INQUIRY_MEASURERS) && !inquiry.closed());
+    model.addAttribute("fund", ConsoleRoles.hasAny(ConsoleSecurity.INQUIRY_MEASURERS));
     model.addAttribute("findings", InquiryWords.findings());
     model.addAttribute("today", JapanTime.dateOf(clock.instant()));
     return "console/inquiry";
@@ -138,10 +138,5 @@ class InquiriesConsole {
     } catch (InvalidField | NotFound e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "事案が見つかりません");
     }
-  }
-
-  static boolean isFund() {
-    return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals("ROLE_FUND"));
   }
 }
