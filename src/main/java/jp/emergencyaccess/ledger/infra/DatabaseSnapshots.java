@@ -1,6 +1,5 @@
 package jp.emergencyaccess.ledger.infra;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -29,19 +28,11 @@ class DatabaseSnapshots implements SnapshotReads {
 
   DatabaseSnapshots(DataSource dataSource, PlatformTransactionManager transactions) {
     this.dataSource = dataSource;
-    this.h2 = isH2(dataSource);
+    this.h2 = EmbeddedStore.isH2(dataSource);
     this.transaction = new TransactionTemplate(transactions);
     transaction.setReadOnly(true);
     if (!h2) {
       transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    }
-  }
-
-  private static boolean isH2(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      return "H2".equals(connection.getMetaData().getDatabaseProductName());
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not tell the read models' database", e);
     }
   }
 

@@ -25,23 +25,22 @@ class EmbeddedStoreDurability implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
-        return;
-      }
-      try (Statement statement = connection.createStatement();
-          ResultSet setting =
-              statement.executeQuery(
-                  "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                      + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-        String delay = setting.next() ? setting.getString(1) : null;
-        if (!"0".equals(delay)) {
-          throw new IllegalStateException(
-              "the H2 store writes commits to its file up to "
-                  + delay
-                  + " ms after they return, so a crash would lose answered commands:"
-                  + " add WRITE_DELAY=0 to spring.datasource.url");
-        }
+    if (!EmbeddedStore.isH2(dataSource)) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet setting =
+            statement.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      String delay = setting.next() ? setting.getString(1) : null;
+      if (!"0".equals(delay)) {
+        throw new IllegalStateException(
+            "the H2 store writes commits to its file up to "
+                + delay
+                + " ms after they return, so a crash would lose answered commands:"
+                + " add WRITE_DELAY=0 to spring.datasource.url");
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the H2 store's write delay", e);
