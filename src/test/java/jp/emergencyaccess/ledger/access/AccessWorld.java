@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,22 +37,9 @@ final class AccessWorld {
   /** A FACILITY account whose facility is registered in a fresh Okinawa municipality. */
   Place registeredFacility() {
     Place place = unregisteredFacility();
-    var reply =
-        keep(
-            api.as("mhlw")
-                .post(
-                    "/api/facilities",
-                    Map.of(
-                        "facilityCode", place.facilityCode(),
-                        "kind", "CLINIC",
-                        "name", "Clinic " + place.account(),
-                        "nameKana", "クリニック",
-                        "postalCode", "900-8570",
-                        "address", "Naha 1-1",
-                        "municipalityCode", place.municipality(),
-                        "phone", "098-866-2333",
-                        "at", "2020-01-01T00:00:00+09:00")));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    new Ministry(api, this::keep)
+        .registers(
+            place.facilityCode(), "CLINIC", "Clinic " + place.account(), place.municipality());
     return place;
   }
 
@@ -63,32 +51,8 @@ final class AccessWorld {
 
   /** Activates the region from..until (JST dates) under a fresh notice; returns the notice id. */
   String activate(String region, String from, String until) {
-    String noticeId = TestCodes.noticeId("access");
-    var notice =
-        keep(
-            api.as("mhlw")
-                .post(
-                    "/api/notices",
-                    Map.of(
-                        "noticeId",
-                        noticeId,
-                        "series",
-                        TestCodes.series(),
-                        "revision",
-                        1,
-                        "issuedOn",
-                        from,
-                        "title",
-                        "activation for access tests")));
-    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
-    var activated =
-        keep(
-            api.as("mhlw")
-                .post(
-                    "/api/regions/" + region + "/activate",
-                    Map.of("from", from, "until", until, "noticeId", noticeId)));
-    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
-    return noticeId;
+    return new Ministry(api, this::keep)
+        .activatesUnderNewNotice("access", "access", region, from, until);
   }
 
   Api.Reply recordConsent(Place place, String facilityCode, String patientId, String at) {

@@ -50,20 +50,59 @@ abstract class AccessHistoryScenarios extends HttpTest {
   private final List<Planned> plan = new ArrayList<>();
   private final Map<String, Planned> byViewId = new HashMap<>();
 
-  private void plan(
-      Place place,
-      String patient,
-      String consentId,
-      String at,
-      List<String> categories,
-      String viewer,
-      String role,
-      String decision,
-      List<String> reasons,
-      List<String> flags) {
-    plan.add(
-        new Planned(
-            place, patient, consentId, at, categories, viewer, role, decision, reasons, flags));
+  /**
+   * Plans one lookup, read as a sentence: {@code lookup(a, patient,
+   * consent).at(t).of(MED).by("dr-a1", "DOCTOR").allowed()}. A denied lookup is flagged DENIED with
+   * its one reason.
+   */
+  private Lookup lookup(Place place, String patient, String consentId) {
+    return new Lookup(place, patient, consentId);
+  }
+
+  private final class Lookup {
+    private final Place place;
+    private final String patient;
+    private final String consentId;
+    private String at;
+    private List<String> categories;
+    private String viewer;
+    private String role;
+
+    Lookup(Place place, String patient, String consentId) {
+      this.place = place;
+      this.patient = patient;
+      this.consentId = consentId;
+    }
+
+    Lookup at(String at) {
+      this.at = at;
+      return this;
+    }
+
+    Lookup of(List<String> categories) {
+      this.categories = categories;
+      return this;
+    }
+
+    Lookup by(String viewer, String role) {
+      this.viewer = viewer;
+      this.role = role;
+      return this;
+    }
+
+    void allowed(String... flags) {
+      planned("ALLOWED", List.of(), List.of(flags));
+    }
+
+    void denied(String reason) {
+      planned("DENIED", List.of(reason), List.of("DENIED"));
+    }
+
+    private void planned(String decision, List<String> reasons, List<String> flags) {
+      plan.add(
+          new Planned(
+              place, patient, consentId, at, categories, viewer, role, decision, reasons, flags));
+    }
   }
 
   /**
@@ -77,75 +116,47 @@ abstract class AccessHistoryScenarios extends HttpTest {
       for (int i = 0; i < 7; i++) {
         String patient = "A-d" + day + "-" + i;
         String consent = world.consent(a, patient, false, "INSURED_NUMBER", at(day, 8, i));
-        plan(
-            a,
-            patient,
-            consent,
-            at(day, 9, i * 10),
-            i % 2 == 0 ? MED : MED_CLIN,
-            "dr-a1",
-            "DOCTOR",
-            "ALLOWED",
-            List.of(),
-            List.of());
+        lookup(a, patient, consent)
+            .at(at(day, 9, i * 10))
+            .of(i % 2 == 0 ? MED : MED_CLIN)
+            .by("dr-a1", "DOCTOR")
+            .allowed();
       }
     }
     String repeat = world.consent(a, "A-repeat", false, "INSURED_NUMBER", at(11, 8, 0));
     for (int j = 0; j < 8; j++) {
-      plan(
-          a,
-          "A-repeat",
-          repeat,
-          at(11, 10, j * 5),
-          MED,
-          "dr-a1",
-          "DOCTOR",
-          "ALLOWED",
-          List.of(),
-          j < 5 ? List.of("HIGH_VOLUME") : List.of("REPEATED_PATIENT", "HIGH_VOLUME"));
+      Lookup again =
+          lookup(a, "A-repeat", repeat).at(at(11, 10, j * 5)).of(MED).by("dr-a1", "DOCTOR");
+      if (j < 5) {
+        again.allowed("HIGH_VOLUME");
+      } else {
+        again.allowed("REPEATED_PATIENT", "HIGH_VOLUME");
+      }
     }
     for (int i = 0; i < 52; i++) {
       String patient = "A-ex-" + i;
       String consent = world.consent(a, patient, true, "FAMILY_INFO", at(11, 8, i));
-      plan(
-          a,
-          patient,
-          consent,
-          at(11, 12, i),
-          List.of("MEDICATION", "DISPENSING"),
-          "dr-a2",
-          "DOCTOR",
-          "ALLOWED",
-          List.of(),
-          List.of("EMERGENCY_EXEMPTION", "HIGH_VOLUME"));
+      lookup(a, patient, consent)
+          .at(at(11, 12, i))
+          .of(List.of("MEDICATION", "DISPENSING"))
+          .by("dr-a2", "DOCTOR")
+          .allowed("EMERGENCY_EXEMPTION", "HIGH_VOLUME");
     }
     for (int i = 0; i < 10; i++) {
-      plan(
-          a,
-          "A-nc-" + i,
-          null,
-          at(12, 9, i),
-          List.of("CLINICAL"),
-          "dr-a2",
-          "DOCTOR",
-          "DENIED",
-          List.of("CONSENT_MISSING"),
-          List.of("DENIED"));
+      lookup(a, "A-nc-" + i, null)
+          .at(at(12, 9, i))
+          .of(List.of("CLINICAL"))
+          .by("dr-a2", "DOCTOR")
+          .denied("CONSENT_MISSING");
     }
     for (int i = 0; i < 10; i++) {
       String patient = "A-late-" + i;
       String consent = world.consent(a, patient, false, "ID_DOCUMENT", at(22, 8, i));
-      plan(
-          a,
-          patient,
-          consent,
-          at(22, 9, i),
-          List.of("HEALTH_CHECKUP"),
-          "dr-a2",
-          "DOCTOR",
-          "DENIED",
-          List.of("NOT_ACTIVATED"),
-          List.of("DENIED"));
+      lookup(a, patient, consent)
+          .at(at(22, 9, i))
+          .of(List.of("HEALTH_CHECKUP"))
+          .by("dr-a2", "DOCTOR")
+          .denied("NOT_ACTIVATED");
     }
   }
 
@@ -161,71 +172,30 @@ abstract class AccessHistoryScenarios extends HttpTest {
       at(5, 20, 0), at(5, 22, 0), at(6, 1, 0), at(6, 3, 0), at(6, 5, 0), at(6, 7, 0)
     };
     for (int j = 0; j < 6; j++) {
-      plan(
-          b,
-          "B-six",
-          six,
-          sixAt[j],
-          cat,
-          "ph-b",
-          "PHARMACIST",
-          "ALLOWED",
-          List.of(),
-          j == 5 ? List.of("REPEATED_PATIENT") : List.of());
+      Lookup again = lookup(b, "B-six", six).at(sixAt[j]).of(cat).by("ph-b", "PHARMACIST");
+      if (j == 5) {
+        again.allowed("REPEATED_PATIENT");
+      } else {
+        again.allowed();
+      }
     }
     String five = world.consent(b, "B-five", false, "FOUR_ATTRIBUTES", at(5, 8, 0));
     for (int j = 0; j < 5; j++) {
-      plan(
-          b,
-          "B-five",
-          five,
-          at(5, 10, j),
-          cat,
-          "ph-b",
-          "PHARMACIST",
-          "ALLOWED",
-          List.of(),
-          List.of());
+      lookup(b, "B-five", five).at(at(5, 10, j)).of(cat).by("ph-b", "PHARMACIST").allowed();
     }
     String spread = world.consent(b, "B-spread", false, "FOUR_ATTRIBUTES", at(5, 8, 0));
-    plan(
-        b,
-        "B-spread",
-        spread,
-        at(5, 9, 0),
-        cat,
-        "ph-b",
-        "PHARMACIST",
-        "ALLOWED",
-        List.of(),
-        List.of());
+    lookup(b, "B-spread", spread).at(at(5, 9, 0)).of(cat).by("ph-b", "PHARMACIST").allowed();
     for (int j = 0; j < 5; j++) {
-      plan(
-          b,
-          "B-spread",
-          spread,
-          at(6, 9, j),
-          cat,
-          "ph-b",
-          "PHARMACIST",
-          "ALLOWED",
-          List.of(),
-          List.of());
+      lookup(b, "B-spread", spread).at(at(6, 9, j)).of(cat).by("ph-b", "PHARMACIST").allowed();
     }
     for (int i = 0; i < 33; i++) {
       String patient = "B-" + i;
       String consent = world.consent(b, patient, false, "FOUR_ATTRIBUTES", at(5, 8, 1 + i));
-      plan(
-          b,
-          patient,
-          consent,
-          i < 17 ? at(5, 12, i) : at(6, 12, i),
-          cat,
-          "ph-b",
-          "PHARMACIST",
-          "ALLOWED",
-          List.of(),
-          List.of());
+      lookup(b, patient, consent)
+          .at(i < 17 ? at(5, 12, i) : at(6, 12, i))
+          .of(cat)
+          .by("ph-b", "PHARMACIST")
+          .allowed();
     }
   }
 

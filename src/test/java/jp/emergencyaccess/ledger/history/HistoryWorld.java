@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
-import jp.emergencyaccess.ledger.support.TestCodes;
+import jp.emergencyaccess.ledger.support.Ministry;
 
 /**
  * Facilities with their own FACILITY accounts (investigation-01 … 16 in application-test.yml),
@@ -49,51 +49,15 @@ final class HistoryWorld {
 
   /** Registers the account's facility in the municipality. */
   Place registered(String municipality, Place place) {
-    String account = place.account();
-    var reply =
-        api.as("mhlw")
-            .post(
-                "/api/facilities",
-                Map.of(
-                    "facilityCode", place.facilityCode(),
-                    "kind", "CLINIC",
-                    "name", "調査テスト診療所 " + account,
-                    "nameKana", "チョウサテストシンリョウジョ",
-                    "postalCode", "892-8577",
-                    "address", "鹿児島市山下町11-1",
-                    "municipalityCode", municipality,
-                    "phone", "099-224-1111",
-                    "at", "2020-01-01T00:00:00+09:00"));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    new Ministry(api)
+        .registers(place.facilityCode(), "CLINIC", "調査テスト診療所 " + place.account(), municipality);
     return place;
   }
 
   /** Activates the region from..until under a fresh notice; returns the notice id. */
   String activate(String region, String from, String until) {
-    String noticeId = TestCodes.noticeId("investigation");
-    var notice =
-        api.as("mhlw")
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    noticeId,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    from,
-                    "title",
-                    "activation for investigation tests"));
-    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
-    var activated =
-        api.as("mhlw")
-            .post(
-                "/api/regions/" + region + "/activate",
-                Map.of("from", from, "until", until, "noticeId", noticeId));
-    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
-    return noticeId;
+    return new Ministry(api)
+        .activatesUnderNewNotice("investigation", "investigation", region, from, until);
   }
 
   /** Records an ORAL consent, or with {@code exemption} the emergency exemption; returns its id. */

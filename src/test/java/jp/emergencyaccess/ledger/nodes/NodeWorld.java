@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 
 /**
@@ -23,24 +24,7 @@ final class NodeWorld {
   private NodeWorld() {}
 
   static String notice(Api node) {
-    String id = TestCodes.noticeId("nodes");
-    Api.Reply reply =
-        node.as("mhlw")
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    id,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-01-01",
-                    "title",
-                    "several nodes"));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    return id;
+    return new Ministry(node).issuesNotice("nodes", "2024-01-01", "several nodes");
   }
 
   /** A facility registered (through {@code node}) in a municipality no other scenario uses. */
@@ -48,28 +32,13 @@ final class NodeWorld {
     String account = TestCodes.facilityAccount();
     Place place =
         new Place(account, TestCodes.facilityCodeOf(account), TestCodes.okinawaMunicipality());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("facilityCode", place.facilityCode());
-    body.put("kind", "CLINIC");
-    body.put("name", "Clinic " + account);
-    body.put("nameKana", "クリニック");
-    body.put("postalCode", "900-8570");
-    body.put("address", "Naha 1-1");
-    body.put("municipalityCode", place.municipality());
-    body.put("phone", "098-866-2333");
-    body.put("at", "2020-01-01T00:00:00+09:00");
-    Api.Reply reply = node.as("mhlw").post("/api/facilities", body);
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    new Ministry(node)
+        .registers(place.facilityCode(), "CLINIC", "Clinic " + account, place.municipality());
     return place;
   }
 
   static void activate(Api node, Place place, String from, String until, String noticeId) {
-    Api.Reply reply =
-        node.as("mhlw")
-            .post(
-                "/api/regions/" + place.municipality() + "/activate",
-                Map.of("from", from, "until", until, "noticeId", noticeId));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    new Ministry(node).activates(place.municipality(), from, until, noticeId);
   }
 
   static String consent(Api node, Place place, String patientId) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,44 +50,10 @@ final class ReportWorld {
     String account = String.format(pharmacy ? "report-p%02d" : "report-%02d", n);
     Place place = new Place(account, nine + FacilityCode.checkDigit(nine), name, kind);
     String municipality = TestCodes.okinawaMunicipality();
-    var reply =
-        api.as("mhlw")
-            .post(
-                "/api/facilities",
-                Map.of(
-                    "facilityCode", place.facilityCode(),
-                    "kind", kind,
-                    "name", name,
-                    "nameKana", "テスト",
-                    "postalCode", "900-8570",
-                    "address", "那覇市泉崎1-2-2",
-                    "municipalityCode", municipality,
-                    "phone", "098-866-2333",
-                    "at", "2020-01-01T00:00:00+09:00"));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    String noticeId = TestCodes.noticeId("report");
-    var notice =
-        api.as("mhlw")
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    noticeId,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-01-01",
-                    "title",
-                    "activation for patient-report tests"));
-    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
-    var activated =
-        api.as("mhlw")
-            .post(
-                "/api/regions/" + municipality + "/activate",
-                Map.of("from", "2024-01-01", "until", "2024-12-31", "noticeId", noticeId));
-    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    Ministry ministry = new Ministry(api);
+    ministry.registers(place.facilityCode(), kind, name, municipality);
+    ministry.activatesUnderNewNotice(
+        "report", "patient-report", municipality, "2024-01-01", "2024-12-31");
     return place;
   }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.support.Api;
-import jp.emergencyaccess.ledger.support.TestCodes;
+import jp.emergencyaccess.ledger.support.Ministry;
 
 /**
  * Facilities of the workbench scenarios (workbench-01 … 12 in application-test.yml), each in a
@@ -55,48 +55,15 @@ public final class WorkbenchWorld {
 
   /** Registers the place's facility (registered since 2020) in that municipality. */
   public void register(Place place, String kind, String municipality) {
-    Api.Reply registered =
-        api.as("mhlw")
-            .post(
-                "/api/facilities",
-                Map.of(
-                    "facilityCode", place.facilityCode(),
-                    "kind", kind,
-                    "name", "ワークベンチ施設 " + place.account(),
-                    "nameKana", "ワークベンチシセツ",
-                    "postalCode", "892-8577",
-                    "address", "鹿児島市山下町11-1",
-                    "municipalityCode", municipality,
-                    "phone", "099-224-1111",
-                    "at", "2020-01-01T00:00:00+09:00"));
-    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    new Ministry(api)
+        .registers(place.facilityCode(), kind, "ワークベンチ施設 " + place.account(), municipality);
   }
 
   /** Activates the municipality for February 2024 under a notice of its own. */
   public void activateFebruary(String municipality) {
-    String noticeId = TestCodes.noticeId("workbench");
-    Api.Reply notice =
-        api.as("mhlw")
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    noticeId,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-02-01",
-                    "title",
-                    "activation for workbench tests"));
-    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
-    Api.Reply activated =
-        api.as("mhlw")
-            .post(
-                "/api/regions/" + municipality + "/activate",
-                Map.of("from", "2024-02-01", "until", "2024-02-29", "noticeId", noticeId));
-    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    new Ministry(api)
+        .activatesUnderNewNotice(
+            "workbench", "workbench", municipality, "2024-02-01", "2024-02-29");
   }
 
   /** An instant in Japan on that day of February 2024; minutes past 59 run into later hours. */
