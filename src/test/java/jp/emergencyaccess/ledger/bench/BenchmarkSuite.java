@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
@@ -15,6 +16,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The benchmark suite (docs/performance.md): one command that starts the ledger (embedded store, or
@@ -26,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       facility and for the seeded one ({@link ViewDecisions});
  *   <li>the raw rate of Axon's storage engine appending the same {@code MedicalInfoViewed} events,
  *       one per transaction from 8 threads, without command handling, and the ratio of (1) to it
- *       ({@link RawAppends});
+ *       ({@link RawAppends}); one-row commits with Spring's plain transaction manager and with the
+ *       ledger's, which confirms each commit on H2 ({@link CommitConfirmation});
  *   <li>projection catch-up of the access-history processor replaying the whole store ({@link
  *       StreamingProcessors}); at the end, after restarts, without and with the alert judge ({@link
  *       AlertJudgeCatchUp});
@@ -49,6 +52,7 @@ public final class BenchmarkSuite {
   private final ViewLoad load;
   private final StreamingProcessors processors;
   private final RawAppends rawAppends;
+  private final CommitConfirmation commitConfirmation;
   private final QueryLatency queries;
   private final ConsolePageTimes consolePages;
   private final String heavyRef;
@@ -86,6 +90,12 @@ public final class BenchmarkSuite {
         new StreamingProcessors(
             nodes.stream().map(c -> c.getBean(Configuration.class)).toList(), store);
     this.rawAppends = new RawAppends(world, clients, options.appends());
+    this.commitConfirmation =
+        new CommitConfirmation(
+            context.getBean(DataSource.class),
+            context.getBean(PlatformTransactionManager.class),
+            jdbc,
+            Math.min(options.appends(), 2_000));
     Pseudonyms pseudonyms = context.getBean(Pseudonyms.class);
     this.heavyRef = pseudonyms.refOf(QueryLatency.HEAVY_PATIENT);
     this.lightRef = pseudonyms.refOf(QueryLatency.LIGHT_PATIENT);
@@ -160,6 +170,10 @@ public final class BenchmarkSuite {
       System.out.printf(Locale.ROOT, "  raw appends %.0f events/s%n", raw);
       figures.add("(2) raw event store appends, 1 event/transaction", "events/s", raw);
       figures.add("(2) view decisions (fresh) / raw appends", "%", 100 * freshRate / raw);
+      double[] commits = commitConfirmation.perSecond();
+      figures.add("(2) one-row commits, Spring's JdbcTransactionManager", "commits/s", commits[0]);
+      figures.add("(2) one-row commits, the ledger's (confirmed on H2)", "commits/s", commits[1]);
+      figures.add("(2) confirmed / plain commits", "%", 100 * commits[1] / commits[0]);
       // (4) queries.
       for (Map.Entry<String, Latencies> q : queries.measure(busy).entrySet()) {
         figures.add("(4) " + q.getKey() + " p50", "ms", q.getValue().quantileMillis(0.50));

@@ -46,6 +46,7 @@ class BenchmarkSuiteOnH2Test extends HttpTest {
             "(1) in-process view decisions, facility with 2,000 views",
             "(2) raw event store appends, 1 event/transaction",
             "(2) view decisions (fresh) / raw appends",
+            "(2) confirmed / plain commits",
             "(4) as-of-revision activation answer p99",
             "(5) commands with 0 stream subscribers",
             "(5) commands with 10 stream subscribers");
