@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
 import jp.emergencyaccess.ledger.activation.ActivationQueries;
@@ -24,6 +25,7 @@ import jp.emergencyaccess.ledger.facility.FacilitySummary;
 import jp.emergencyaccess.ledger.notice.NoticeDirectory;
 import jp.emergencyaccess.ledger.notice.NoticeSummary;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +52,7 @@ class ActivationConsole {
   private final FacilityDirectory facilities;
   private final Map<String, String> seriesNames;
   private final Clock clock;
+  private final MessageSource messages;
 
   ActivationConsole(
       ActivationQueries activation,
@@ -57,8 +60,10 @@ class ActivationConsole {
       NoticeDirectory notices,
       RegionNames names,
       FacilityDirectory facilities,
-      Clock clock) {
+      Clock clock,
+      MessageSource messages) {
     this.clock = clock;
+    this.messages = messages;
     this.activation = activation;
     this.timeTravel = timeTravel;
     this.notices = notices;
@@ -91,8 +96,11 @@ class ActivationConsole {
       @RequestParam(required = false) String series,
       @RequestParam(required = false) String revision,
       @RequestParam(required = false) String at,
+      Locale locale,
       Model model,
       HttpServletResponse response) {
+    ConsoleText text = new ConsoleText(messages, locale);
+    NoticeLabels labels = new NoticeLabels(text);
     String seriesId = series == null || series.isBlank() ? DEFAULT_SERIES : series;
     List<NoticeSummary> ofSeries =
         notices.all().stream()
@@ -102,11 +110,11 @@ class ActivationConsole {
     model.addAttribute("series", seriesId);
     model.addAttribute("seriesName", seriesNames.getOrDefault(seriesId, seriesId));
     model.addAttribute("seriesChoices", seriesChoices(seriesId));
-    forms(model, seriesId, ofSeries);
+    forms(model, seriesId, ofSeries, text);
     List<String> problems = new ArrayList<>();
     if (ofSeries.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      problems.add("通知のシリーズ " + seriesId + " は登録されていません。");
+      problems.add(text.get("activation.problem.series", seriesId));
       model.addAttribute("problems", problems);
       model.addAttribute("revisions", List.of());
       model.addAttribute("published", published());
@@ -118,7 +126,7 @@ class ActivationConsole {
           ofSeries.stream().filter(n -> n.noticeId().equals(revision)).findFirst().orElse(null);
       if (selected == null) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        problems.add("版 " + revision + " はこのシリーズに登録されていません。最新の版を表示します。");
+        problems.add(text.get("activation.problem.revision", revision));
         selected = ofSeries.get(ofSeries.size() - 1);
       }
     }
@@ -132,7 +140,7 @@ class ActivationConsole {
         day = asked;
       } catch (DateTimeParseException e) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        problems.add("日付は 2000-01-01 から 2100-12-31 までの YYYY-MM-DD で入力してください。");
+        problems.add(text.get("activation.problem.at", EARLIEST.toString(), LATEST.toString()));
       }
     }
     NoticeSummary chosen = selected;
@@ -140,7 +148,7 @@ class ActivationConsole {
     Map<String, NoticeSummary> byId = new java.util.HashMap<>();
     ofSeries.forEach(n -> byId.put(n.noticeId(), n));
 
-    List<Line> lines = lines(AsOf.revision(chosen), seriesId, instant, byId);
+    List<Line> lines = lines(AsOf.revision(chosen), seriesId, instant, byId, labels);
     List<Gantt.Subject> subjects = new ArrayList<>();
     lines.stream()
         .collect(
@@ -172,12 +180,10 @@ class ActivationConsole {
         "revisions",
         ofSeries.stream()
             .map(
-                n ->
-                    new Revision(
-                        n.noticeId(), NoticeLabels.of(n), n.issuedOn(), n.title(), n == chosen))
+                n -> new Revision(n.noticeId(), labels.of(n), n.issuedOn(), n.title(), n == chosen))
             .toList());
     model.addAttribute("selected", chosen);
-    model.addAttribute("selectedLabel", NoticeLabels.of(chosen));
+    model.addAttribute("selectedLabel", labels.of(chosen));
     model.addAttribute("previous", index > 0 ? ofSeries.get(index - 1) : null);
     model.addAttribute("next", index < ofSeries.size() - 1 ? ofSeries.get(index + 1) : null);
     model.addAttribute("at", day);
@@ -187,8 +193,8 @@ class ActivationConsole {
     model.addAttribute("gantt", Gantt.of(subjects, day));
     var diff = timeTravel.diff(chosen);
     model.addAttribute(
-        "previousLabel", diff.previous() == null ? null : NoticeLabels.of(diff.previous()));
-    model.addAttribute("changes", RevisionWords.of(diff, this::name));
+        "previousLabel", diff.previous() == null ? null : labels.of(diff.previous()));
+    model.addAttribute("changes", new RevisionWords(text).of(diff, this::name));
     model.addAttribute("published", published());
     return "console/activation";
   }
@@ -199,7 +205,11 @@ class ActivationConsole {
    * ordered by their last day, latest first, then by code.
    */
   private List<Line> lines(
-      AsOf asOf, String series, Instant at, Map<String, NoticeSummary> seriesNotices) {
+      AsOf asOf,
+      String series,
+      Instant at,
+      Map<String, NoticeSummary> seriesNotices,
+      NoticeLabels labels) {
     List<ActivePeriod> periods =
         activation.periods(asOf.filter()).values().stream()
             .flatMap(List::stream)
@@ -224,7 +234,7 @@ class ActivationConsole {
                   p.from(),
                   p.until(),
                   p.noticeId(),
-                  setBy == null ? p.noticeId() : NoticeLabels.of(setBy),
+                  setBy == null ? p.noticeId() : labels.of(setBy),
                   p.covers(at));
             })
         .toList();
@@ -247,7 +257,7 @@ class ActivationConsole {
    * revision number, today in Japan, and the series' notices to cite, latest first; after a refusal
    * the flash's typed values take their place in the template.
    */
-  private void forms(Model model, String series, List<NoticeSummary> ofSeries) {
+  private void forms(Model model, String series, List<NoticeSummary> ofSeries, ConsoleText text) {
     boolean mhlw = ConsoleRoles.hasAny(ConsoleSecurity.ACTIVATION_WRITERS);
     model.addAttribute("mhlw", mhlw);
     if (!mhlw) {
@@ -256,15 +266,15 @@ class ActivationConsole {
     model.addAttribute(
         "nextRevision", ofSeries.isEmpty() ? 1 : ofSeries.get(ofSeries.size() - 1).revision() + 1);
     model.addAttribute("today", JapanTime.dateOf(clock.instant()));
+    NoticeLabels labels = new NoticeLabels(text);
     List<NoticeSummary> latestFirst = new ArrayList<>(ofSeries);
     java.util.Collections.reverse(latestFirst);
     model.addAttribute(
         "citable",
         latestFirst.stream()
-            .map(
-                n -> new Revision(n.noticeId(), NoticeLabels.of(n), n.issuedOn(), n.title(), false))
+            .map(n -> new Revision(n.noticeId(), labels.of(n), n.issuedOn(), n.title(), false))
             .toList());
-    model.addAttribute("actions", ActivationFormsConsole.Action.values());
+    model.addAttribute("actions", new ActivationWords(text).actions());
   }
 
   private List<Published> published() {

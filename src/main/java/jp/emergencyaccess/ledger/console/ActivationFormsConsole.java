@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import jp.emergencyaccess.ledger.activation.ActivateRegion;
@@ -24,6 +25,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,21 +47,11 @@ class ActivationFormsConsole {
   /** The shape the API's JSON reader accepts for a date; {@code LocalDate.parse} is laxer. */
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
+  /** The region form's actions; their words are {@link ActivationWords#action}. */
   enum Action {
-    ACTIVATE("開始"),
-    EXTEND("延長"),
-    END("終了");
-
-    private final String label;
-
-    Action(String label) {
-      this.label = label;
-    }
-
-    /** Public, as the template reads it. */
-    public String label() {
-      return label;
-    }
+    ACTIVATE,
+    EXTEND,
+    END
   }
 
   /** What was typed into the notice form, handed back after a refusal. */
@@ -75,15 +67,18 @@ class ActivationFormsConsole {
   private final Clock clock;
   private final LocalDate earliest;
   private final LocalDate latest;
+  private final MessageSource messages;
 
   /** The API's date window (web.InputDates) read from the same properties. */
   ActivationFormsConsole(
       CommandSender commands,
       RegionNames names,
       Clock clock,
+      MessageSource messages,
       @Value("${ledger.input.dates.earliest:2000-01-01}") String earliest,
       @Value("${ledger.input.dates.latest:2100-12-31}") String latest) {
     this.commands = commands;
+    this.messages = messages;
     this.names = names;
     this.clock = clock;
     this.earliest = LocalDate.parse(earliest);
@@ -98,7 +93,9 @@ class ActivationFormsConsole {
       @RequestParam(required = false) String issuedOn,
       @RequestParam(required = false) String title,
       @RequestParam(required = false) String shown,
+      Locale locale,
       RedirectAttributes flash) {
+    ConsoleText text = new ConsoleText(messages, locale);
     NoticeForm typed = new NoticeForm(noticeId, series, revision, issuedOn, title);
     try {
       Recorded recorded =
@@ -114,12 +111,16 @@ class ActivationFormsConsole {
                       clock.instant()));
       flash.addFlashAttribute(
           "done",
-          recorded.replayed()
-              ? "告示 " + recorded.id() + " は同じ内容ですでに登録されています。何も記録していません。"
-              : "告示 " + recorded.id() + " を登録しました。");
+          text.get(
+              recorded.replayed()
+                  ? "activation.done.noticeReplayed"
+                  : "activation.done.noticeRegistered",
+              recorded.id()));
       return back(strip(series), null);
     } catch (RuleViolation | InvalidField | NotFound | Conflict e) {
-      flash.addFlashAttribute("problem", "登録できませんでした: " + ActivationWords.refusal(e));
+      flash.addFlashAttribute(
+          "problem",
+          text.get("activation.problem.notRegistered", new ActivationWords(text).refusal(e)));
       flash.addFlashAttribute("noticeForm", typed);
       return back(shown, null);
     }
@@ -133,7 +134,10 @@ class ActivationFormsConsole {
       @RequestParam(required = false) String until,
       @RequestParam(required = false) String noticeId,
       @RequestParam(required = false) String shown,
+      Locale locale,
       RedirectAttributes flash) {
+    ConsoleText text = new ConsoleText(messages, locale);
+    ActivationWords words = new ActivationWords(text);
     RegionForm typed = new RegionForm(regionCode, action, from, until, noticeId);
     String code = strip(regionCode);
     try {
@@ -162,12 +166,13 @@ class ActivationFormsConsole {
                         notice(noticeId),
                         clock.instant());
               });
-      String name = names.nameOf(code).map(n -> n + "（" + code + "）").orElse(code);
+      String name = names.nameOf(code).map(n -> text.get("format.paren", n, code)).orElse(code);
       flash.addFlashAttribute(
-          "done", name + " の活性化を" + chosen.label() + "として記録しました（告示 " + noticeId + "）。");
+          "done", text.get("activation.done.region", name, words.action(chosen), noticeId));
       return back(shown, last);
     } catch (RuleViolation | InvalidField | NotFound | Conflict e) {
-      flash.addFlashAttribute("problem", "記録できませんでした: " + ActivationWords.refusal(e));
+      flash.addFlashAttribute(
+          "problem", text.get("activation.problem.notRecorded", words.refusal(e)));
       flash.addFlashAttribute("regionForm", typed);
       return back(shown, null);
     }

@@ -1,38 +1,48 @@
 package jp.emergencyaccess.ledger.console;
 
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 
 /**
- * A refusal of MHLW's activation forms in the API's own words: the message and rule of a {@link
- * RuleViolation}, the field and reason of an {@link InvalidField}, with the field's name on the
- * form.
+ * MHLW's activation forms in words: the region form's actions, and a refusal in the API's own
+ * words, the message and rule of a {@link RuleViolation}, the field and reason of an {@link
+ * InvalidField}, with the field's name on the form.
  */
 final class ActivationWords {
-  private static final Map<String, String> FIELDS =
-      Map.of(
-          "noticeId", "告示 ID",
-          "series", "シリーズ",
-          "revision", "版番号",
-          "issuedOn", "発出日",
-          "title", "件名",
-          "regionCode", "地域コード",
-          "from", "開始日",
-          "until", "終了日",
-          "lastDay", "最終日",
-          "action", "操作");
+  record Choice(String code, String label) {}
 
-  private ActivationWords() {}
+  static final String ACTION = "activation.action.";
+
+  /** The form's name for a field the API names; a field without one is shown by the API's name. */
+  private static final String FIELD = "activation.field.";
+
+  private final ConsoleText text;
+
+  ActivationWords(ConsoleText text) {
+    this.text = text;
+  }
+
+  String action(ActivationFormsConsole.Action action) {
+    return text.get(ACTION + action.name());
+  }
+
+  List<Choice> actions() {
+    return Arrays.stream(ActivationFormsConsole.Action.values())
+        .map(a -> new Choice(a.name(), action(a)))
+        .toList();
+  }
 
   /** The API's message and its rule or field, so the page and a problem+json answer agree. */
-  static String refusal(RuntimeException e) {
+  String refusal(RuntimeException e) {
     if (e instanceof RuleViolation r) {
-      return r.getMessage() + "（" + r.rule() + "）";
+      return text.get("format.paren", r.getMessage(), r.rule());
     }
     if (e instanceof InvalidField f) {
-      String label = FIELDS.get(f.field());
-      return (label == null ? f.field() : label + "（" + f.field() + "）") + ": " + f.reason();
+      String label = text.find(FIELD + f.field());
+      String field = label == null ? f.field() : text.get("format.paren", label, f.field());
+      return text.get("format.labelled", field, f.reason());
     }
     return e.getMessage();
   }

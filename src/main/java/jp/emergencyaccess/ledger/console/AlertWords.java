@@ -10,40 +10,33 @@ import jp.emergencyaccess.ledger.workbench.DismissReason;
 final class AlertWords {
   record Choice(String code, String label) {}
 
-  private AlertWords() {}
+  static final String KIND = "alert.kind.";
+  static final String STATUS = "alert.status.";
+  static final String DISMISSAL = "alert.dismissal.";
 
-  static String kind(AlertKind kind) {
-    return switch (kind) {
-      case REPEATED_PATIENT -> "同一患者の繰り返し照会";
-      case EMERGENCY_EXEMPTIONS -> "同意なし (緊急例外) の照会";
-      case DENIALS -> "拒否された照会";
-    };
+  private final ConsoleText text;
+
+  AlertWords(ConsoleText text) {
+    this.text = text;
   }
 
-  static String status(AlertStatus status) {
-    return switch (status) {
-      case NEW -> "新規";
-      case UNDER_REVIEW -> "確認中";
-      case DISMISSED -> "却下";
-      case ESCALATED -> "事案化";
-    };
+  String kind(AlertKind kind) {
+    return text.get(KIND + kind.name());
   }
 
-  static String dismissal(String reason) {
-    return switch (DismissReason.valueOf(reason)) {
-      case CLINICALLY_JUSTIFIED -> "診療上正当";
-      case DISASTER_RESPONSE -> "災害対応として説明がつく";
-      case DATA_ERROR -> "試験データ・誤入力・システム障害";
-      case DUPLICATE -> "他のアラートと重複";
-      case OTHER -> "その他";
-    };
+  String status(AlertStatus status) {
+    return text.get(STATUS + status.name());
   }
 
-  static List<Choice> statuses() {
+  String dismissal(String reason) {
+    return text.get(DISMISSAL + DismissReason.valueOf(reason).name());
+  }
+
+  List<Choice> statuses() {
     return Arrays.stream(AlertStatus.values()).map(s -> new Choice(s.name(), status(s))).toList();
   }
 
-  static List<Choice> dismissals() {
+  List<Choice> dismissals() {
     return Arrays.stream(DismissReason.values())
         .map(r -> new Choice(r.name(), dismissal(r.name())))
         .toList();

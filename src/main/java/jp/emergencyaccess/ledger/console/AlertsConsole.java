@@ -3,6 +3,7 @@ package jp.emergencyaccess.ledger.console;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
@@ -24,14 +25,13 @@ import jp.emergencyaccess.ledger.workbench.DrillDowns;
 import jp.emergencyaccess.ledger.workbench.TakeAlert;
 import jp.emergencyaccess.ledger.workbench.Triage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -52,6 +52,7 @@ class AlertsConsole {
   private final Triage triage;
   private final Clock clock;
   private final DrillDowns drillDowns;
+  private final MessageSource messages;
 
   AlertsConsole(
       AlertQueries alerts,
@@ -59,8 +60,10 @@ class AlertsConsole {
       CommandSender commands,
       Triage triage,
       Clock clock,
-      DrillDowns drillDowns) {
+      DrillDowns drillDowns,
+      MessageSource messages) {
     this.drillDowns = drillDowns;
+    this.messages = messages;
     this.alerts = alerts;
     this.auditors = auditors;
     this.commands = commands;
@@ -92,10 +95,10 @@ class AlertsConsole {
     static final java.time.format.DateTimeFormatter SHOWN =
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    static Row of(AlertItem a) {
+    static Row of(AlertItem a, AlertWords words) {
       return new Row(
           a.alertId(),
-          AlertWords.kind(a.kind()),
+          words.kind(a.kind()),
           a.facilityCode(),
           a.prefecture(),
           a.day().toString(),
@@ -106,10 +109,10 @@ class AlertsConsole {
           a.risk(),
           text(a.raisedAt()),
           a.status(),
-          AlertWords.status(a.status()),
+          words.status(a.status()),
           a.assignee(),
           a.inquiryId(),
-          a.dismissReason() == null ? null : AlertWords.dismissal(a.dismissReason()),
+          a.dismissReason() == null ? null : words.dismissal(a.dismissReason()),
           a.note(),
           a.changedBy(),
           text(a.changedAt()));
@@ -137,15 +140,18 @@ class AlertsConsole {
       @RequestParam(required = false) String facility,
       @RequestParam(required = false) String prefecture,
       @RequestParam(required = false) String cursor,
+      Locale locale,
       Model model) {
+    ConsoleText text = new ConsoleText(messages, locale);
+    AlertWords words = new AlertWords(text);
     model.addAttribute("status", blankToNull(status));
     model.addAttribute("facility", blankToNull(facility));
     model.addAttribute("prefecture", blankToNull(prefecture));
-    model.addAttribute("statuses", AlertWords.statuses());
+    model.addAttribute("statuses", words.statuses());
     AlertFilter filter;
     AlertCursor after;
     try {
-      filter = filter(blankToNull(status), blankToNull(facility), blankToNull(prefecture));
+      filter = filter(blankToNull(status), blankToNull(facility), blankToNull(prefecture), text);
       after = blankToNull(cursor) == null ? null : AlertCursor.parse(cursor);
     } catch (InvalidField e) {
       model.addAttribute("problem", e.getMessage());
@@ -159,16 +165,19 @@ class AlertsConsole {
     filters.put("limit", PAGE);
     auditors.read("ALERT_QUEUE", filter.facilityCode(), filters);
     AlertPage page = alerts.page(filter, after, PAGE);
-    model.addAttribute("rows", page.items().stream().map(Row::of).toList());
+    model.addAttribute("rows", page.items().stream().map(a -> Row.of(a, words)).toList());
     model.addAttribute("next", page.next());
     return "console/alerts";
   }
 
   @GetMapping("/console/alerts/{alertId}")
-  String alert(@PathVariable String alertId, Model model) {
+  String alert(@PathVariable String alertId, Locale locale, Model model) {
     AlertItem alert = known(alertId);
     auditors.read("ALERT", alertId, Map.of());
-    model.addAttribute("alert", Row.of(alert));
+    ConsoleText text = new ConsoleText(messages, locale);
+    AlertWords words = new AlertWords(text);
+    HistoryWords history = new HistoryWords(text);
+    model.addAttribute("alert", Row.of(alert, words));
     model.addAttribute(
         "lookups",
         drillDowns.behind(alert, BEHIND).stream()
@@ -179,25 +188,24 @@ class AlertsConsole {
                         l.viewerId(),
                         l.viewerRole(),
                         l.patientRef(),
-                        l.decision().equals("DENIED") ? "拒否" : "許可",
-                        l.consentBasis() == null
-                            ? "—"
-                            : l.consentBasis().equals("EMERGENCY_EXEMPTION") ? "緊急例外" : "同意"))
+                        history.decision(l.decision()),
+                        history.basis(l.consentBasis())))
             .toList());
     model.addAttribute("behindLimit", BEHIND);
     model.addAttribute("triage", ConsoleRoles.hasAny(ConsoleSecurity.ALERT_TRIAGERS));
-    model.addAttribute("dismissReasons", AlertWords.dismissals());
+    model.addAttribute("dismissReasons", words.dismissals());
     return "console/alert";
   }
 
   @PostMapping("/console/alerts/{alertId}/take")
-  String take(@PathVariable String alertId, RedirectAttributes flash) {
+  String take(@PathVariable String alertId, Locale locale, RedirectAttributes flash) {
     AlertItem alert = known(alertId);
     String me = ConsoleRoles.name();
+    ConsoleText text = new ConsoleText(messages, locale);
     return transition(
         alert,
         flash,
-        "担当しました。",
+        text.get("alert.done.taken"),
         () -> commands.send(new TakeAlert(alert.alertId(), me, me, clock.instant())));
   }
 
@@ -206,18 +214,20 @@ class AlertsConsole {
       @PathVariable String alertId,
       @RequestParam(required = false) String reason,
       @RequestParam(required = false) String note,
+      Locale locale,
       RedirectAttributes flash) {
     AlertItem alert = known(alertId);
+    ConsoleText text = new ConsoleText(messages, locale);
     return transition(
         alert,
         flash,
-        "却下しました。",
+        text.get("alert.done.dismissed"),
         () -> {
           DismissReason why;
           try {
             why = DismissReason.valueOf(reason == null ? "" : reason);
           } catch (IllegalArgumentException e) {
-            throw new InvalidField("reason", "却下の理由を選んでください");
+            throw new InvalidField("reason", text.get("alert.problem.dismissReason"));
           }
           commands.send(
               new DismissAlert(alert.alertId(), why, note, ConsoleRoles.name(), clock.instant()));
@@ -225,12 +235,12 @@ class AlertsConsole {
   }
 
   @PostMapping("/console/alerts/{alertId}/escalate")
-  String escalate(@PathVariable String alertId, RedirectAttributes flash) {
+  String escalate(@PathVariable String alertId, Locale locale, RedirectAttributes flash) {
     AlertItem alert = known(alertId);
     return transition(
         alert,
         flash,
-        "事案にしました。",
+        new ConsoleText(messages, locale).get("alert.done.escalated"),
         () -> triage.escalate(alert, ConsoleRoles.name(), clock.instant(), false));
   }
 
@@ -256,22 +266,23 @@ class AlertsConsole {
       AlertIds.check("alertId", alertId);
       return alerts.find(alertId).orElseThrow(() -> new NotFound("alert " + alertId));
     } catch (InvalidField | NotFound e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "アラートが見つかりません");
+      throw ConsolePages.notFound("alert.notFound");
     }
   }
 
-  private static AlertFilter filter(String status, String facility, String prefecture) {
+  private static AlertFilter filter(
+      String status, String facility, String prefecture, ConsoleText text) {
     AlertStatus alertStatus = null;
     if (status != null) {
       try {
         alertStatus = AlertStatus.valueOf(status);
       } catch (IllegalArgumentException e) {
-        throw new InvalidField("status", "状態は一覧から選んでください");
+        throw new InvalidField("status", text.get("alert.problem.status"));
       }
     }
     String code = facility == null ? null : FacilityCode.parse("facility", facility).value();
     if (prefecture != null && !prefecture.matches("0[1-9]|[1-3][0-9]|4[0-7]")) {
-      throw new InvalidField("prefecture", "都道府県コードは 01〜47 の 2 桁です");
+      throw new InvalidField("prefecture", text.get("alert.problem.prefecture"));
     }
     return new AlertFilter(alertStatus, code, prefecture, null, null, null);
   }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.function.Supplier;
 import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
@@ -14,6 +15,7 @@ import jp.emergencyaccess.ledger.facility.ApplicationSummary;
 import jp.emergencyaccess.ledger.facility.ApproveApplication;
 import jp.emergencyaccess.ledger.facility.RejectApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The decision on an application from its page (MHLW only, {@link ConsoleSecurity}, as on the API):
  * each form posts the API's command, timed by the ledger's clock and signed by the account; a
- * refusal is shown on the page in Japanese and records nothing.
+ * refusal is shown on the page in its language and records nothing.
  */
 @Controller
 @Hidden
@@ -32,12 +34,17 @@ class ApplicationDecisionsConsole {
   private final ApplicationDirectory applications;
   private final CommandSender commands;
   private final Clock clock;
+  private final MessageSource messages;
 
   ApplicationDecisionsConsole(
-      ApplicationDirectory applications, CommandSender commands, Clock clock) {
+      ApplicationDirectory applications,
+      CommandSender commands,
+      Clock clock,
+      MessageSource messages) {
     this.applications = applications;
     this.commands = commands;
     this.clock = clock;
+    this.messages = messages;
   }
 
   @PostMapping("/console/applications/{applicationId}/approve")
@@ -45,12 +52,14 @@ class ApplicationDecisionsConsole {
       @PathVariable String applicationId,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String until,
+      Locale locale,
       RedirectAttributes flash) {
     ApplicationSummary application = ApplicationsConsole.known(applications, applicationId);
     return decide(
         application,
         flash,
-        "承認しました。",
+        new ConsoleText(messages, locale),
+        "application.done.approved",
         () ->
             new ApproveApplication(
                 application.facilityCode(),
@@ -64,12 +73,14 @@ class ApplicationDecisionsConsole {
   String reject(
       @PathVariable String applicationId,
       @RequestParam(required = false) String reason,
+      Locale locale,
       RedirectAttributes flash) {
     ApplicationSummary application = ApplicationsConsole.known(applications, applicationId);
     return decide(
         application,
         flash,
-        "却下しました。",
+        new ConsoleText(messages, locale),
+        "application.done.rejected",
         () ->
             new RejectApplication(
                 application.facilityCode(),
@@ -83,15 +94,17 @@ class ApplicationDecisionsConsole {
   private String decide(
       ApplicationSummary application,
       RedirectAttributes flash,
+      ConsoleText text,
       String done,
       Supplier<Object> command) {
+    ApplicationWords words = new ApplicationWords(text);
     try {
       commands.send(command.get());
-      flash.addFlashAttribute("done", done);
+      flash.addFlashAttribute("done", text.get(done));
     } catch (RuleViolation e) {
-      flash.addFlashAttribute("problem", ApplicationWords.refusal(e));
+      flash.addFlashAttribute("problem", words.refusal(e));
     } catch (InvalidField e) {
-      flash.addFlashAttribute("problem", ApplicationWords.refusal(e));
+      flash.addFlashAttribute("problem", words.refusal(e));
     }
     return "redirect:/console/applications/" + application.applicationId();
   }

@@ -2,6 +2,7 @@ package jp.emergencyaccess.ledger.console;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
+import java.util.Locale;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.facility.ActivationApplicationSubmitted;
 import jp.emergencyaccess.ledger.facility.ApplicationDirectory;
@@ -10,13 +11,13 @@ import jp.emergencyaccess.ledger.facility.ApplicationQueue;
 import jp.emergencyaccess.ledger.facility.ApplicationSummary;
 import jp.emergencyaccess.ledger.facility.ApplicationSummary.Status;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 申出: the applications for individual activation (form 別添1), the undecided first, and an
@@ -31,10 +32,13 @@ class ApplicationsConsole {
   static final int LIMIT = 200;
   private final ApplicationDirectory applications;
   private final ApplicationQueue queue;
+  private final MessageSource messages;
 
-  ApplicationsConsole(ApplicationDirectory applications, ApplicationQueue queue) {
+  ApplicationsConsole(
+      ApplicationDirectory applications, ApplicationQueue queue, MessageSource messages) {
     this.applications = applications;
     this.queue = queue;
+    this.messages = messages;
   }
 
   /** One application in the console's words: the form, its state and its decision. */
@@ -66,12 +70,13 @@ class ApplicationsConsole {
       String rejectionReason,
       String decidedBy,
       String decidedAt) {
-    static Row of(ApplicationSummary a) {
+    static Row of(ApplicationSummary a, ConsoleText text) {
       ActivationApplicationSubmitted f = a.form();
+      ApplicationWords words = new ApplicationWords(text);
       return new Row(
           f.applicationId(),
           f.facilityCode(),
-          f.kind().japanese(),
+          new FacilityWords(text).kind(f.kind()),
           f.name(),
           f.nameKana(),
           f.postalCode(),
@@ -80,9 +85,9 @@ class ApplicationsConsole {
           f.reason(),
           f.requestedFrom().toString(),
           f.requestedUntil().toString(),
-          ApplicationWords.attested(f.attestations().medicalCareOnly()),
-          ApplicationWords.attested(f.attestations().authorizedViewersOnly()),
-          ApplicationWords.attested(f.attestations().sanctionsAcknowledged()),
+          words.attested(f.attestations().medicalCareOnly()),
+          words.attested(f.attestations().authorizedViewersOnly()),
+          words.attested(f.attestations().sanctionsAcknowledged()),
           f.applicant().name(),
           f.applicant().address(),
           f.clientId(),
@@ -90,7 +95,7 @@ class ApplicationsConsole {
           InquiryWords.time(f.at()),
           InquiryWords.time(a.submittedAt()),
           a.status(),
-          ApplicationWords.state(a.status()),
+          words.state(a.status()),
           a.grantedFrom() == null ? null : a.grantedFrom().toString(),
           a.grantedUntil() == null ? null : a.grantedUntil().toString(),
           a.rejectionReason(),
@@ -100,20 +105,22 @@ class ApplicationsConsole {
   }
 
   @GetMapping("/console/applications")
-  String list(@RequestParam(required = false) String state, Model model) {
+  String list(@RequestParam(required = false) String state, Locale locale, Model model) {
+    ConsoleText text = new ConsoleText(messages, locale);
+    ApplicationWords words = new ApplicationWords(text);
     Status status;
     try {
       status = state == null || state.isBlank() ? Status.SUBMITTED : Status.valueOf(state.strip());
     } catch (IllegalArgumentException e) {
-      model.addAttribute("problem", "状態は一覧から選んでください。");
-      model.addAttribute("states", ApplicationWords.states());
+      model.addAttribute("problem", text.get("application.problem.state"));
+      model.addAttribute("states", words.states());
       model.addAttribute("rows", List.of());
       return "console/applications";
     }
-    var rows = queue.list(status, LIMIT).stream().map(Row::of).toList();
+    var rows = queue.list(status, LIMIT).stream().map(a -> Row.of(a, text)).toList();
     model.addAttribute("state", status.name());
-    model.addAttribute("stateLabel", ApplicationWords.state(status));
-    model.addAttribute("states", ApplicationWords.states());
+    model.addAttribute("stateLabel", words.state(status));
+    model.addAttribute("states", words.states());
     model.addAttribute("rows", rows);
     model.addAttribute("limited", rows.size() == LIMIT);
     model.addAttribute("limit", LIMIT);
@@ -121,10 +128,10 @@ class ApplicationsConsole {
   }
 
   @GetMapping("/console/applications/{applicationId}")
-  String application(@PathVariable String applicationId, Model model) {
+  String application(@PathVariable String applicationId, Locale locale, Model model) {
     ApplicationSummary application = known(applications, applicationId);
     // Not "application": Thymeleaf reserves that name for the servlet context.
-    model.addAttribute("entry", Row.of(application));
+    model.addAttribute("entry", Row.of(application, new ConsoleText(messages, locale)));
     model.addAttribute("decider", isDecider());
     model.addAttribute("undecided", application.status() == Status.SUBMITTED);
     return "console/application";
@@ -140,8 +147,8 @@ class ApplicationsConsole {
     return applications.find(applicationId).orElseThrow(ApplicationsConsole::notFound);
   }
 
-  private static ResponseStatusException notFound() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND, "申出が見つかりません");
+  private static ErrorResponseException notFound() {
+    return ConsolePages.notFound("application.notFound");
   }
 
   /** Shows the forms to exactly the roles whose POSTs {@link ConsoleSecurity} lets through. */

@@ -2,7 +2,10 @@ package jp.emergencyaccess.ledger.console;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -26,5 +29,15 @@ class ConsolePages {
   @RequestMapping("/console/denied")
   String denied() {
     return "console/denied";
+  }
+
+  /**
+   * A 404 of a console page or download, answered as problem+json like the API's: its detail is the
+   * bundles' words for {@code key} in the request's language, which the problem handler looks up as
+   * the detail's message code.
+   */
+  static ErrorResponseException notFound(String key, String... args) {
+    return new ErrorResponseException(
+        HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, key, args);
   }
 }

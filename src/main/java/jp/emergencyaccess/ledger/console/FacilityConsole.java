@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
@@ -37,6 +38,7 @@ import jp.emergencyaccess.ledger.history.PageCursor;
 import jp.emergencyaccess.ledger.workbench.AuditorsLog;
 import jp.emergencyaccess.ledger.workbench.DrillDowns;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -75,6 +77,7 @@ class FacilityConsole {
   private final AuditorsLog auditors;
   private final SnapshotReads snapshots;
   private final Clock clock;
+  private final MessageSource messages;
 
   FacilityConsole(
       FacilityDirectory facilities,
@@ -85,7 +88,9 @@ class FacilityConsole {
       DrillDowns drillDowns,
       AuditorsLog auditors,
       SnapshotReads snapshots,
-      Clock clock) {
+      Clock clock,
+      MessageSource messages) {
+    this.messages = messages;
     this.facilities = facilities;
     this.history = history;
     this.exports = exports;
@@ -142,30 +147,30 @@ class FacilityConsole {
       String decision,
       String reasons,
       List<String> flags) {
-    static Row of(AccessAttempt a) {
+    static Row of(AccessAttempt a, HistoryWords words) {
       return new Row(
           shown(a.at()),
           a.facilityCode(),
           a.viewerId(),
           a.viewerRole(),
           a.patientRef(),
-          String.join("・", a.categories().stream().map(HistoryWords::category).toList()),
-          HistoryWords.basis(a.consentBasis()),
-          HistoryWords.decision(a.decision()),
-          String.join("、", a.reasons().stream().map(HistoryWords::reason).toList()),
-          a.flags().stream().map(HistoryWords::flag).toList());
+          words.categories(a.categories()),
+          words.basis(a.consentBasis()),
+          words.decision(a.decision()),
+          words.reasons(a.reasons()),
+          a.flags().stream().map(words::flag).toList());
     }
 
-    static Row of(DrillDowns.Lookup l) {
+    static Row of(DrillDowns.Lookup l, HistoryWords words) {
       List<String> flags = new ArrayList<>();
       if ("EMERGENCY_EXEMPTION".equals(l.consentBasis())) {
-        flags.add(HistoryWords.flag(AccessFlag.EMERGENCY_EXEMPTION));
+        flags.add(words.flag(AccessFlag.EMERGENCY_EXEMPTION));
       }
       if ("DENIED".equals(l.decision())) {
-        flags.add(HistoryWords.flag(AccessFlag.DENIED));
+        flags.add(words.flag(AccessFlag.DENIED));
       }
       if (l.repeatedPatient()) {
-        flags.add(HistoryWords.flag(AccessFlag.REPEATED_PATIENT));
+        flags.add(words.flag(AccessFlag.REPEATED_PATIENT));
       }
       return new Row(
           shown(l.at()),
@@ -174,8 +179,8 @@ class FacilityConsole {
           l.viewerRole(),
           l.patientRef(),
           null,
-          HistoryWords.basis(l.consentBasis()),
-          HistoryWords.decision(l.decision()),
+          words.basis(l.consentBasis()),
+          words.decision(l.decision()),
           null,
           flags);
     }
@@ -194,7 +199,7 @@ class FacilityConsole {
   record Coverage(String subject, String from, String until, String by) {}
 
   @GetMapping("/console/facilities")
-  String find(@RequestParam(required = false) String code, Model model) {
+  String find(@RequestParam(required = false) String code, Locale locale, Model model) {
     if (code == null || code.isBlank()) {
       return "console/facility-find";
     }
@@ -202,7 +207,9 @@ class FacilityConsole {
       return "redirect:/console/facilities/" + FacilityCode.parse("code", code.strip()).value();
     } catch (InvalidField e) {
       model.addAttribute("code", code);
-      model.addAttribute("problem", "医療機関コード: " + e.getMessage());
+      model.addAttribute(
+          "problem",
+          new ConsoleText(messages, locale).get("facility.problem.code", e.getMessage()));
       return "console/facility-find";
     }
   }
@@ -217,26 +224,29 @@ class FacilityConsole {
       @RequestParam(required = false) String viewer,
       @RequestParam(required = false) String patient,
       @RequestParam(required = false) String cursor,
+      Locale locale,
       Model model,
       HttpServletRequest request) {
+    ConsoleText text = new ConsoleText(messages, locale);
+    HistoryWords words = new HistoryWords(text);
     Selection selection = Selection.of(from, to, decision, flag, viewer, patient);
     model.addAttribute("code", code);
     model.addAttribute("selection", selection);
-    model.addAttribute("flags", HistoryWords.flags());
-    model.addAttribute("decisions", HistoryWords.decisions());
+    model.addAttribute("flags", words.flags());
+    model.addAttribute("decisions", words.decisions());
     FacilitySummary facility = facilities.find(code).orElse(null);
     if (facility == null) {
-      model.addAttribute("problem", "医療機関 " + code + " は台帳に登録されていません。");
+      model.addAttribute("problem", text.get("facility.problem.unknown", code));
       return "console/facility-find";
     }
     model.addAttribute("facility", facility);
-    model.addAttribute("kind", facility.kind().japanese());
+    model.addAttribute("kind", new FacilityWords(text).kind(facility.kind()));
     model.addAttribute("municipality", regions.nameOf(facility.municipalityCode()).orElse(""));
     Checked checked;
     PageCursor after;
     try {
-      checked = check(code, selection);
-      after = cursor == null || cursor.isBlank() ? null : cursor(cursor);
+      checked = check(code, selection, text);
+      after = cursor == null || cursor.isBlank() ? null : cursor(cursor, text);
     } catch (InvalidField e) {
       model.addAttribute("problem", e.getMessage());
       return "console/facility";
@@ -263,7 +273,7 @@ class FacilityConsole {
                 p ->
                     new Coverage(
                         p.kind() == ActivationChange.Kind.FACILITY
-                            ? "個別の活性化"
+                            ? text.get("facility.coverage.individual")
                             : regions.nameOf(p.subject()).orElse(p.subject()),
                         p.from().toString(),
                         p.until().toString(),
@@ -301,12 +311,12 @@ class FacilityConsole {
           summary.byFlag().forEach((f, n) -> flagCounts.put(f.name(), n));
           model.addAttribute("flagCounts", flagCounts);
           AccessPage page = history.page(query, after, PAGE);
-          model.addAttribute("rows", page.items().stream().map(Row::of).toList());
+          model.addAttribute("rows", page.items().stream().map(a -> Row.of(a, words)).toList());
           model.addAttribute("next", page.next());
           if (selection.viewer() != null) {
             List<DrillDowns.Lookup> lookups =
                 drillDowns.viewer(code, selection.viewer(), query.from(), query.to(), DRILL_DOWN);
-            model.addAttribute("viewerRows", lookups.stream().map(Row::of).toList());
+            model.addAttribute("viewerRows", lookups.stream().map(l -> Row.of(l, words)).toList());
             model.addAttribute("viewerPerPatient", DrillDowns.perPatient(lookups));
           }
           if (selection.patient() != null) {
@@ -315,7 +325,7 @@ class FacilityConsole {
                 drillDowns
                     .patient(selection.patient(), query.from(), query.to(), DRILL_DOWN)
                     .stream()
-                    .map(Row::of)
+                    .map(l -> Row.of(l, words))
                     .toList());
           }
           return null;
@@ -332,9 +342,10 @@ class FacilityConsole {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String decision,
-      @RequestParam(required = false) String flag) {
+      @RequestParam(required = false) String flag,
+      Locale locale) {
     AccessQuery query =
-        download("ACCESS_CSV", code, Selection.of(from, to, decision, flag, null, null));
+        download("ACCESS_CSV", code, Selection.of(from, to, decision, flag, null, null), locale);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(
@@ -348,9 +359,10 @@ class FacilityConsole {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String decision,
-      @RequestParam(required = false) String flag) {
+      @RequestParam(required = false) String flag,
+      Locale locale) {
     AccessQuery query =
-        download("ACCESS_FHIR", code, Selection.of(from, to, decision, flag, null, null));
+        download("ACCESS_FHIR", code, Selection.of(from, to, decision, flag, null, null), locale);
     Instant now = clock.instant();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/fhir+json;charset=UTF-8"))
@@ -364,14 +376,13 @@ class FacilityConsole {
    * A download's query, its read recorded as {@code action}; its links come from the page, so a bad
    * one is a plain 400 or 404 and records nothing.
    */
-  private AccessQuery download(String action, String code, Selection selection) {
+  private AccessQuery download(String action, String code, Selection selection, Locale locale) {
     if (facilities.find(code).isEmpty()) {
-      throw new org.springframework.web.server.ResponseStatusException(
-          HttpStatus.NOT_FOUND, "医療機関 " + code + " は台帳に登録されていません。");
+      throw ConsolePages.notFound("facility.problem.unknown", code);
     }
     AccessQuery query;
     try {
-      query = check(code, selection).query();
+      query = check(code, selection, new ConsoleText(messages, locale)).query();
     } catch (InvalidField e) {
       throw new org.springframework.web.server.ResponseStatusException(
           HttpStatus.BAD_REQUEST, e.getMessage());
@@ -405,31 +416,31 @@ class FacilityConsole {
     return periods;
   }
 
-  private static Checked check(String code, Selection s) {
-    LocalDate from = date("from", "開始日", s.from());
-    LocalDate to = date("to", "終了日", s.to());
+  private static Checked check(String code, Selection s, ConsoleText text) {
+    LocalDate from = date("from", text.get("common.fromDay"), s.from(), text);
+    LocalDate to = date("to", text.get("common.untilDay"), s.to(), text);
     if (from != null && to != null && to.isBefore(from)) {
-      throw new InvalidField("to", "終了日は開始日以降の日付にしてください。");
+      throw new InvalidField("to", text.get("facility.problem.toBeforeFrom"));
     }
-    if (s.decision() != null && !s.decision().equals("ALLOWED") && !s.decision().equals("DENIED")) {
-      throw new InvalidField("decision", "判定は 許可 か 拒否 を選んでください。");
+    if (s.decision() != null && !HistoryWords.DECISIONS.contains(s.decision())) {
+      throw new InvalidField("decision", text.get("facility.problem.decision"));
     }
     AccessFlag flag = null;
     if (s.flag() != null) {
       try {
         flag = AccessFlag.valueOf(s.flag());
       } catch (IllegalArgumentException e) {
-        throw new InvalidField("flag", "旗は一覧から選んでください。");
+        throw new InvalidField("flag", text.get("facility.problem.flag"));
       }
     }
     if (s.viewer() != null) {
       if (s.viewer().length() > 64) {
-        throw new InvalidField("viewer", "照会者 ID は 64 文字までです。");
+        throw new InvalidField("viewer", text.get("facility.problem.viewer"));
       }
       TextRules.line("viewer", s.viewer());
     }
     if (s.patient() != null && !PATIENT_REF.matcher(s.patient()).matches()) {
-      throw new InvalidField("patient", "patientRef は 32 桁の 16 進数です。");
+      throw new InvalidField("patient", text.get("facility.problem.patient"));
     }
     return new Checked(
         new AccessQuery(
@@ -442,14 +453,14 @@ class FacilityConsole {
         to);
   }
 
-  private static LocalDate date(String field, String label, String value) {
+  private static LocalDate date(String field, String label, String value, ConsoleText text) {
     if (value == null) {
       return null;
     }
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidField(field, label + "は YYYY-MM-DD の日付にしてください。");
+      throw new InvalidField(field, text.get("facility.problem.date", label));
     }
   }
 
@@ -468,11 +479,11 @@ class FacilityConsole {
     return url.toString();
   }
 
-  private static PageCursor cursor(String cursor) {
+  private static PageCursor cursor(String cursor, ConsoleText text) {
     try {
       return PageCursor.decode(cursor);
     } catch (InvalidField e) {
-      throw new InvalidField("cursor", "ページの位置 (cursor) はこの台帳が出したものではありません。");
+      throw new InvalidField("cursor", text.get("facility.problem.cursor"));
     }
   }
 

@@ -1,5 +1,6 @@
 package jp.emergencyaccess.ledger.console;
 
+import java.util.Arrays;
 import java.util.List;
 import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
@@ -9,56 +10,60 @@ import jp.emergencyaccess.ledger.history.AccessFlag;
 final class HistoryWords {
   record Choice(String code, String label) {}
 
-  private HistoryWords() {}
+  static final String CATEGORY = "history.category.";
+  static final String REASON = "history.reason.";
+  static final String FLAG = "history.flag.";
+  static final String DECISION = "history.decision.";
 
-  static String category(String code) {
-    return switch (InfoCategory.valueOf(code)) {
-      case MEDICATION -> "薬剤";
-      case HEALTH_CHECKUP -> "特定健診";
-      case CLINICAL -> "診療";
-      case PRESCRIPTION -> "処方";
-      case DISPENSING -> "調剤";
-    };
+  /** The history's two decisions, as its rows and the API's filter name them. */
+  static final List<String> DECISIONS = List.of("ALLOWED", "DENIED");
+
+  private final ConsoleText text;
+
+  HistoryWords(ConsoleText text) {
+    this.text = text;
   }
 
-  static String reason(String code) {
-    return switch (DenialReason.valueOf(code)) {
-      case FACILITY_UNKNOWN -> "未登録の医療機関";
-      case FACILITY_SUSPENDED -> "一時停止中";
-      case NOT_ACTIVATED -> "活性化の対象外";
-      case CONSENT_MISSING -> "同意の記録なし";
-      case CONSENT_MISMATCH -> "同意が別の患者・施設のもの";
-      case CONSENT_WITHDRAWN -> "同意の撤回後";
-    };
+  String category(String code) {
+    return text.get(CATEGORY + InfoCategory.valueOf(code).name());
   }
 
-  static String flag(AccessFlag flag) {
-    return switch (flag) {
-      case EMERGENCY_EXEMPTION -> "緊急例外";
-      case DENIED -> "拒否";
-      case REPEATED_PATIENT -> "同一患者の繰り返し";
-      case HIGH_VOLUME -> "照会の多い日";
-    };
+  String reason(String code) {
+    return text.get(REASON + DenialReason.valueOf(code).name());
   }
 
-  static String basis(String consentBasis) {
+  String flag(AccessFlag flag) {
+    return text.get(FLAG + flag.name());
+  }
+
+  String basis(String consentBasis) {
     if (consentBasis == null) {
       return "—";
     }
-    return consentBasis.equals("EMERGENCY_EXEMPTION") ? "緊急例外" : "同意";
+    return consentBasis.equals("EMERGENCY_EXEMPTION")
+        ? text.get("history.basis.emergencyExemption")
+        : text.get("history.basis.consent");
   }
 
-  static String decision(String decision) {
-    return "DENIED".equals(decision) ? "拒否" : "許可";
+  String decision(String decision) {
+    return text.get(DECISION + ("DENIED".equals(decision) ? "DENIED" : "ALLOWED"));
   }
 
-  static List<Choice> flags() {
-    return java.util.Arrays.stream(AccessFlag.values())
-        .map(f -> new Choice(f.name(), flag(f)))
-        .toList();
+  /** A row's categories or reasons as one cell, joined as the page's language lists words. */
+  String categories(List<String> codes) {
+    return String.join(
+        text.get("list.separator.short"), codes.stream().map(this::category).toList());
   }
 
-  static List<Choice> decisions() {
-    return List.of(new Choice("ALLOWED", "許可"), new Choice("DENIED", "拒否"));
+  String reasons(List<String> codes) {
+    return String.join(text.get("list.separator"), codes.stream().map(this::reason).toList());
+  }
+
+  List<Choice> flags() {
+    return Arrays.stream(AccessFlag.values()).map(f -> new Choice(f.name(), flag(f))).toList();
+  }
+
+  List<Choice> decisions() {
+    return DECISIONS.stream().map(d -> new Choice(d, decision(d))).toList();
   }
 }

@@ -3,6 +3,7 @@ package jp.emergencyaccess.ledger.console;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
@@ -16,13 +17,12 @@ import jp.emergencyaccess.ledger.investigation.InquiryRecord;
 import jp.emergencyaccess.ledger.investigation.ServiceMeasure;
 import jp.emergencyaccess.ledger.investigation.ServiceStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 事案: the inquiries, and a case's page with its facility's service status and its timeline; FUND
@@ -37,13 +37,19 @@ class InquiriesConsole {
   private final ServiceStatus service;
   private final FacilityDirectory facilities;
   private final Clock clock;
+  private final MessageSource messages;
 
   InquiriesConsole(
-      InquiryLog inquiries, ServiceStatus service, FacilityDirectory facilities, Clock clock) {
+      InquiryLog inquiries,
+      ServiceStatus service,
+      FacilityDirectory facilities,
+      Clock clock,
+      MessageSource messages) {
     this.inquiries = inquiries;
     this.service = service;
     this.facilities = facilities;
     this.clock = clock;
+    this.messages = messages;
   }
 
   /** An inquiry in the console's words; {@code lastStep} is its latest timeline entry. */
@@ -62,14 +68,14 @@ class InquiriesConsole {
 
   /** One recorded step: when it happened in the world, and when the ledger recorded it. */
   record Step(String type, String label, String at, String recordedAt, String text, String detail) {
-    static Step of(InquiryEntry e) {
+    static Step of(InquiryEntry e, InquiryWords words) {
       String detail =
           e.dueOn() != null
-              ? "期限 " + e.dueOn()
-              : e.finding() != null ? InquiryWords.finding(e.finding()) : null;
+              ? words.due(e.dueOn().toString())
+              : e.finding() != null ? words.finding(e.finding()) : null;
       return new Step(
           e.type(),
-          InquiryWords.step(e.type()),
+          words.step(e.type()),
           InquiryWords.time(e.at()),
           InquiryWords.time(e.recordedAt()),
           e.text(),
@@ -78,42 +84,46 @@ class InquiriesConsole {
   }
 
   @GetMapping("/console/inquiries")
-  String list(@RequestParam(required = false) String facility, Model model) {
+  String list(@RequestParam(required = false) String facility, Locale locale, Model model) {
+    ConsoleText text = new ConsoleText(messages, locale);
+    InquiryWords words = new InquiryWords(text);
     String code = facility == null || facility.isBlank() ? null : facility.strip();
     model.addAttribute("facility", code);
     try {
       code = code == null ? null : FacilityCode.parse("facility", code).value();
     } catch (InvalidField e) {
-      model.addAttribute("problem", "医療機関コードが正しくありません（" + e.reason() + "）。");
+      model.addAttribute("problem", text.get("inquiry.problem.facility", e.reason()));
       model.addAttribute("rows", List.of());
       return "console/inquiries";
     }
-    model.addAttribute("rows", inquiries.list(code).stream().map(this::row).toList());
+    model.addAttribute("rows", inquiries.list(code).stream().map(r -> row(r, words)).toList());
     return "console/inquiries";
   }
 
   @GetMapping("/console/inquiries/{inquiryId}")
-  String inquiry(@PathVariable String inquiryId, Model model) {
+  String inquiry(@PathVariable String inquiryId, Locale locale, Model model) {
     InquiryRecord inquiry = known(inquiries, inquiryId);
-    model.addAttribute("inquiry", row(inquiry));
+    InquiryWords words = new InquiryWords(new ConsoleText(messages, locale));
+    model.addAttribute("inquiry", row(inquiry, words));
     model.addAttribute(
         "service",
-        InquiryWords.service(
+        words.service(
             service
                 .suspendedAt(inquiry.facilityCode(), clock.instant())
                 .map(ServiceMeasure::change)
                 .orElse(null)));
     model.addAttribute(
-        "timeline", inquiries.timeline(inquiry.inquiryId()).stream().map(Step::of).toList());
+        "timeline",
+        inquiries.timeline(inquiry.inquiryId()).stream().map(e -> Step.of(e, words)).toList());
     model.addAttribute(
         "measures", ConsoleRoles.hasAny(ConsoleSecurity.INQUIRY_MEASURERS) && !inquiry.closed());
     model.addAttribute("fund", ConsoleRoles.hasAny(ConsoleSecurity.INQUIRY_MEASURERS));
-    model.addAttribute("findings", InquiryWords.findings());
+    model.addAttribute("findings", words.findings());
     model.addAttribute("today", JapanTime.dateOf(clock.instant()));
     return "console/inquiry";
   }
 
-  private Row row(InquiryRecord r) {
+  private Row row(InquiryRecord r, InquiryWords words) {
     List<InquiryEntry> timeline = inquiries.timeline(r.inquiryId());
     InquiryEntry last = timeline.isEmpty() ? null : timeline.get(timeline.size() - 1);
     return new Row(
@@ -123,10 +133,10 @@ class InquiriesConsole {
         r.reason(),
         InquiryWords.time(r.openedAt()),
         r.closed(),
-        InquiryWords.state(r.closed()),
-        last == null ? null : InquiryWords.step(last.type()),
+        words.state(r.closed()),
+        last == null ? null : words.step(last.type()),
         last == null ? null : InquiryWords.time(last.at()),
-        r.finding() == null ? null : InquiryWords.finding(r.finding()),
+        r.finding() == null ? null : words.finding(r.finding()),
         r.closingSummary());
   }
 
@@ -136,7 +146,7 @@ class InquiriesConsole {
       InquiryIds.check("inquiryId", inquiryId);
       return inquiries.find(inquiryId).orElseThrow(() -> new NotFound("inquiry " + inquiryId));
     } catch (InvalidField | NotFound e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "事案が見つかりません");
+      throw ConsolePages.notFound("inquiry.notFound");
     }
   }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.function.Supplier;
 import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.InvalidField;
@@ -20,6 +21,7 @@ import jp.emergencyaccess.ledger.investigation.SuspendService;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The Art. 25–26 measures from a case's page (FUND only, {@link ConsoleSecurity}): each form posts
  * the same command as the API's, timed by the ledger's clock; a refusal is shown on the case page
- * in Japanese and records nothing.
+ * in its language and records nothing.
  */
 @Controller
 @Hidden
@@ -38,23 +40,28 @@ class InquiryMeasuresConsole {
   private final InquiryLog inquiries;
   private final CommandSender commands;
   private final Clock clock;
+  private final MessageSource messages;
 
-  InquiryMeasuresConsole(InquiryLog inquiries, CommandSender commands, Clock clock) {
+  InquiryMeasuresConsole(
+      InquiryLog inquiries, CommandSender commands, Clock clock, MessageSource messages) {
     this.inquiries = inquiries;
     this.commands = commands;
     this.clock = clock;
+    this.messages = messages;
   }
 
   @PostMapping("/console/inquiries/{inquiryId}/facility-report")
   String facilityReport(
       @PathVariable String inquiryId,
       @RequestParam(required = false) String summary,
+      Locale locale,
       RedirectAttributes flash) {
     String id = InquiriesConsole.known(inquiries, inquiryId).inquiryId();
     return take(
         id,
         flash,
-        "施設の報告を記録しました。",
+        locale,
+        "inquiry.done.report",
         () -> new RecordFacilityReport(id, summary, clock.instant()),
         false);
   }
@@ -63,46 +70,72 @@ class InquiryMeasuresConsole {
   String improvementRequest(
       @PathVariable String inquiryId,
       @RequestParam(required = false) String dueOn,
+      Locale locale,
       RedirectAttributes flash) {
     String id = InquiriesConsole.known(inquiries, inquiryId).inquiryId();
     return take(
         id,
         flash,
-        "改善報告を求めました。",
+        locale,
+        "inquiry.done.improvement",
         () -> new RequestImprovementReport(id, date(dueOn), clock.instant()),
         false);
   }
 
   @PostMapping("/console/inquiries/{inquiryId}/publish-name")
-  String publishName(@PathVariable String inquiryId, RedirectAttributes flash) {
+  String publishName(@PathVariable String inquiryId, Locale locale, RedirectAttributes flash) {
     String id = InquiriesConsole.known(inquiries, inquiryId).inquiryId();
     return take(
-        id, flash, "施設名を公表しました。", () -> new PublishFacilityName(id, clock.instant()), false);
+        id,
+        flash,
+        locale,
+        "inquiry.done.publish",
+        () -> new PublishFacilityName(id, clock.instant()),
+        false);
   }
 
   @PostMapping("/console/inquiries/{inquiryId}/suspend")
   String suspend(
       @PathVariable String inquiryId,
       @RequestParam(required = false) String reason,
+      Locale locale,
       RedirectAttributes flash) {
     String id = InquiriesConsole.known(inquiries, inquiryId).inquiryId();
     return take(
-        id, flash, "利用を一時停止しました。", () -> new SuspendService(id, reason, clock.instant()), true);
+        id,
+        flash,
+        locale,
+        "inquiry.done.suspend",
+        () -> new SuspendService(id, reason, clock.instant()),
+        true);
   }
 
   @PostMapping("/console/inquiries/{inquiryId}/stop")
   String stop(
       @PathVariable String inquiryId,
       @RequestParam(required = false) String reason,
+      Locale locale,
       RedirectAttributes flash) {
     String id = InquiriesConsole.known(inquiries, inquiryId).inquiryId();
-    return take(id, flash, "利用を停止しました。", () -> new StopService(id, reason, clock.instant()), true);
+    return take(
+        id,
+        flash,
+        locale,
+        "inquiry.done.stop",
+        () -> new StopService(id, reason, clock.instant()),
+        true);
   }
 
   @PostMapping("/console/inquiries/{inquiryId}/resume")
-  String resume(@PathVariable String inquiryId, RedirectAttributes flash) {
+  String resume(@PathVariable String inquiryId, Locale locale, RedirectAttributes flash) {
     String id = InquiriesConsole.known(inquiries, inquiryId).inquiryId();
-    return take(id, flash, "再開しました。", () -> new ResumeService(id, clock.instant()), true);
+    return take(
+        id,
+        flash,
+        locale,
+        "inquiry.done.resume",
+        () -> new ResumeService(id, clock.instant()),
+        true);
   }
 
   @PostMapping("/console/inquiries/{inquiryId}/close")
@@ -110,12 +143,14 @@ class InquiryMeasuresConsole {
       @PathVariable String inquiryId,
       @RequestParam(required = false) String finding,
       @RequestParam(required = false) String summary,
+      Locale locale,
       RedirectAttributes flash) {
     String id = InquiriesConsole.known(inquiries, inquiryId).inquiryId();
     return take(
         id,
         flash,
-        "事案を終了しました。",
+        locale,
+        "inquiry.done.close",
         () -> new CloseInquiry(id, finding(finding), summary, clock.instant()),
         false);
   }
@@ -129,9 +164,12 @@ class InquiryMeasuresConsole {
   private String take(
       String inquiryId,
       RedirectAttributes flash,
+      Locale locale,
       String done,
       Supplier<Object> command,
       boolean serviceMeasure) {
+    ConsoleText text = new ConsoleText(messages, locale);
+    InquiryWords words = new InquiryWords(text);
     try {
       Object built = command.get();
       try {
@@ -142,11 +180,11 @@ class InquiryMeasuresConsole {
         }
         commands.send(built);
       }
-      flash.addFlashAttribute("done", done);
+      flash.addFlashAttribute("done", text.get(done));
     } catch (RuleViolation e) {
-      flash.addFlashAttribute("problem", InquiryWords.refusal(e));
+      flash.addFlashAttribute("problem", words.refusal(e));
     } catch (InvalidField e) {
-      flash.addFlashAttribute("problem", InquiryWords.refusal(e));
+      flash.addFlashAttribute("problem", words.refusal(e));
     }
     return "redirect:/console/inquiries/" + inquiryId;
   }

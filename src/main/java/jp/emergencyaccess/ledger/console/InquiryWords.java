@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.RuleViolation;
@@ -19,76 +18,55 @@ final class InquiryWords {
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx");
 
-  private static final Map<String, String> STEPS =
-      Map.of(
-          "InquiryOpened", "開始",
-          "FacilityReportRecorded", "施設の報告",
-          "ImprovementReportRequested", "改善報告の求め",
-          "FacilityNamePublished", "施設名の公表",
-          "FacilityServiceSuspended", "一時停止",
-          "FacilityServiceStopped", "利用停止",
-          "FacilityServiceResumed", "再開",
-          "InquiryClosed", "終了");
+  /** A timeline step by its event type; a type without words is shown by its name. */
+  static final String STEP = "inquiry.step.";
 
-  private static final Map<String, String> RULES =
-      Map.of(
-          "INQUIRY_CLOSED", "この事案は終了しています。これ以上は記録できません。",
-          "MEASURE_BEFORE_OPENING", "事案の開始より前の時刻では記録できません。",
-          "NAME_ALREADY_PUBLISHED", "この事案では施設名をすでに公表しています。",
-          "ALREADY_SUSPENDED", "この医療機関はすでに一時停止中です。",
-          "ALREADY_STOPPED", "この医療機関はすでに利用停止になっています。",
-          "NOT_SUSPENDED", "この医療機関は一時停止中ではないため、再開できません。",
-          "STOP_IS_FINAL", "この医療機関は利用停止になっています。利用停止は取り消せません。",
-          "MEASURE_NOT_AFTER_LATEST", "一時停止・利用停止・再開は、直前の措置より後の時刻でなければなりません。");
+  static final String SERVICE = "inquiry.service.";
+  static final String FINDING = "inquiry.finding.";
 
-  private static final Map<String, String> FIELDS =
-      Map.of(
-          "summary", "概要",
-          "reason", "理由",
-          "dueOn", "期限",
-          "finding", "結論");
+  private final ConsoleText text;
 
-  private InquiryWords() {}
-
-  static String step(String eventType) {
-    return STEPS.getOrDefault(eventType, eventType);
+  InquiryWords(ConsoleText text) {
+    this.text = text;
   }
 
-  static String state(boolean closed) {
-    return closed ? "終了" : "調査中";
+  String step(String eventType) {
+    String said = text.find(STEP + eventType);
+    return said != null ? said : eventType;
   }
 
-  static String service(ServiceChange inForce) {
-    if (inForce == null) {
-      return "利用中";
-    }
-    return switch (inForce) {
-      case SUSPENDED -> "一時停止中";
-      case STOPPED -> "利用停止";
-      case RESUMED -> "利用中";
-    };
+  String state(boolean closed) {
+    return text.get(closed ? "inquiry.state.closed" : "inquiry.state.open");
   }
 
-  static String finding(Finding finding) {
-    return switch (finding) {
-      case NO_VIOLATION -> "違反なし";
-      case VIOLATION -> "違反あり";
-    };
+  /** No measure in force, or a resumption, is the same for the facility: in use. */
+  String service(ServiceChange inForce) {
+    return text.get(SERVICE + (inForce == null ? ServiceChange.RESUMED : inForce).name());
   }
 
-  static List<Choice> findings() {
+  String finding(Finding finding) {
+    return text.get(FINDING + finding.name());
+  }
+
+  List<Choice> findings() {
     return Arrays.stream(Finding.values()).map(f -> new Choice(f.name(), finding(f))).toList();
+  }
+
+  /** The due date of an improvement report, as a timeline step's detail. */
+  String due(String dueOn) {
+    return text.get("inquiry.timeline.due", dueOn);
   }
 
   static String time(Instant at) {
     return at == null ? null : JapanTime.render(at).format(SHOWN);
   }
 
-  static String refusal(RuleViolation e) {
-    return RefusalWords.rule(e, RULES);
+  String refusal(RuleViolation e) {
+    return new RefusalWords(text).rule(e, "inquiry.rule.");
   }
 
-  static String refusal(InvalidField e) {
-    return RefusalWords.field(e, FIELDS, "dueOn", "期限は求めた日（日本時間）より前にはできません。");
+  String refusal(InvalidField e) {
+    return new RefusalWords(text)
+        .field(e, "inquiry.field.", "dueOn", "inquiry.refusal.dueBeforeRequest");
   }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import jp.emergencyaccess.ledger.common.InvalidField;
@@ -19,6 +20,7 @@ import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +52,7 @@ class MonitoringConsole {
   private final EventStream stream;
   private final EventTypes types;
   private final ChainVerifier verifier;
+  private final MessageSource messages;
 
   MonitoringConsole(
       HealthEndpoint health,
@@ -58,8 +61,10 @@ class MonitoringConsole {
       CheckpointTable checkpoints,
       EventStream stream,
       EventTypes types,
-      ChainVerifier verifier) {
+      ChainVerifier verifier,
+      MessageSource messages) {
     this.verifier = verifier;
+    this.messages = messages;
     this.health = health;
     this.processors = processors;
     this.lag = lag;
@@ -74,7 +79,8 @@ class MonitoringConsole {
       String name, Long position, String behind, boolean caughtUp, boolean error, int segments) {}
 
   @GetMapping("/console/monitoring")
-  String page(Model model) {
+  String page(Locale locale, Model model) {
+    String unknown = new ConsoleText(messages, locale).get("common.unknown");
     HealthComponent overall = health.health();
     model.addAttribute("healthStatus", overall.getStatus().getCode());
     List<Part> parts = new ArrayList<>();
@@ -93,7 +99,7 @@ class MonitoringConsole {
                   return new Processor(
                       s.name(),
                       s.position(),
-                      Double.isNaN(behind) ? "不明" : String.valueOf((long) behind),
+                      Double.isNaN(behind) ? unknown : String.valueOf((long) behind),
                       s.caughtUp(),
                       s.error(),
                       s.segments());
@@ -121,15 +127,13 @@ class MonitoringConsole {
    * request waits as long as the walk takes, which the page says beside the button.
    */
   @PostMapping("/console/monitoring/verify")
-  String verify(RedirectAttributes flash) {
+  String verify(Locale locale, RedirectAttributes flash) {
+    VerificationWords words = new VerificationWords(new ConsoleText(messages, locale));
     try {
       Optional<Checkpoint> signedBefore = checkpoints.latest();
-      flash.addFlashAttribute(
-          "verification", VerificationWords.of(verifier.verify(null, null), signedBefore));
+      flash.addFlashAttribute("verification", words.of(verifier.verify(null, null), signedBefore));
     } catch (DataAccessException storeUnavailable) {
-      flash.addFlashAttribute(
-          "verification",
-          new VerificationWords.Shown(false, "検証できませんでした: イベントストアを読めません。", List.of()));
+      flash.addFlashAttribute("verification", words.unreadable());
     }
     return "redirect:/console/monitoring#integrity-heading";
   }

@@ -6,52 +6,48 @@ import java.util.function.Function;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
 import jp.emergencyaccess.ledger.activation.NoticeDiff;
 
-/** What a revision changed, in words: "七尾市: 2/29 → 3/7 延長". */
+/**
+ * What a revision changed, in words: "七尾市: 2/29 → 3/7 延長", "七尾市: 2/29 → 3/7 extended". The
+ * municipality's name is the master's, in Japanese in either language.
+ */
 final class RevisionWords {
-  private RevisionWords() {}
+  private final ConsoleText text;
 
-  static List<String> of(NoticeDiff diff, Function<String, String> regionName) {
+  RevisionWords(ConsoleText text) {
+    this.text = text;
+  }
+
+  List<String> of(NoticeDiff diff, Function<String, String> regionName) {
     List<String> lines = new ArrayList<>();
     for (ActivationChange c : diff.activated()) {
       lines.add(
-          regionName.apply(c.subject())
-              + ": "
-              + NoticeLabels.day(c.from())
-              + "〜"
-              + NoticeLabels.day(c.until())
-              + " 開始");
+          text.get(
+              "revision.activated",
+              regionName.apply(c.subject()),
+              NoticeLabels.day(c.from()),
+              NoticeLabels.day(c.until())));
     }
     for (ActivationChange c : diff.extended()) {
-      lines.add(moved(regionName.apply(c.subject()), c, "延長"));
+      lines.add(moved("revision.extended", regionName.apply(c.subject()), c));
     }
     for (ActivationChange c : diff.ended()) {
-      lines.add(moved(regionName.apply(c.subject()), c, "終了"));
+      lines.add(moved("revision.ended", regionName.apply(c.subject()), c));
     }
     for (ActivationChange c : diff.facilitiesSwitchedOn()) {
-      String what = c.change() == ActivationChange.Change.ACTIVATED ? "個別に開始" : "個別に延長";
       lines.add(
-          "施設 "
-              + c.subject()
-              + ": "
-              + NoticeLabels.day(c.from())
-              + "〜"
-              + NoticeLabels.day(c.until())
-              + " "
-              + what
-              + "（申出 "
-              + c.applicationId()
-              + "）");
+          text.get(
+              c.change() == ActivationChange.Change.ACTIVATED
+                  ? "revision.facilityActivated"
+                  : "revision.facilityExtended",
+              c.subject(),
+              NoticeLabels.day(c.from()),
+              NoticeLabels.day(c.until()),
+              c.applicationId()));
     }
     return lines;
   }
 
-  private static String moved(String name, ActivationChange c, String word) {
-    return name
-        + ": "
-        + NoticeLabels.day(c.previousUntil())
-        + " → "
-        + NoticeLabels.day(c.until())
-        + " "
-        + word;
+  private String moved(String key, String name, ActivationChange c) {
+    return text.get(key, name, NoticeLabels.day(c.previousUntil()), NoticeLabels.day(c.until()));
   }
 }

@@ -3,7 +3,6 @@ package jp.emergencyaccess.ledger.console;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.integrity.Checkpoint;
@@ -14,41 +13,36 @@ final class VerificationWords {
   /** Flashed across the redirect after 検証する, so it stays in the session only until shown. */
   record Shown(boolean intact, String headline, List<String> details) implements Serializable {}
 
-  private static final Map<String, String> PROBLEMS =
-      Map.of(
-          "changed", "イベントの内容または種類が、連鎖に記録されたものと違います",
-          "deleted", "連鎖に記録されたイベントがありません（削除）",
-          "inserted", "連鎖が欠番とした位置、または連鎖にない位置にイベントがあります（挿入）",
-          "reordered", "別の位置で連鎖に記録されたイベントです（並べ替え）",
-          "chain-altered", "連鎖の表そのものが書き換えられています",
-          "checkpoint-mismatch", "署名付きチェックポイントと連鎖が一致しません",
-          "checkpoint-forged", "チェックポイントの署名が鍵で検証できません");
+  /** A problem by the verifier's name for it; one without words is shown by that name alone. */
+  static final String PROBLEM = "verification.problem.";
 
-  private VerificationWords() {}
+  private final ConsoleText text;
+
+  VerificationWords(ConsoleText text) {
+    this.text = text;
+  }
 
   /**
    * {@code lastCheckpoint} is the latest one signed before the walk began: the walk reaches it (or
    * reports its position as broken), so when the chain is intact that checkpoint was checked.
    */
-  static Shown of(Verification v, Optional<Checkpoint> lastCheckpoint) {
+  Shown of(Verification v, Optional<Checkpoint> lastCheckpoint) {
     List<String> details = new ArrayList<>();
     details.add(
-        "位置 "
-            + v.from()
-            + " から "
-            + v.to()
-            + " までの "
-            + v.checked()
-            + " 件のイベントを確かめました（うち記録された欠番 "
-            + v.gaps()
-            + " 件）。");
+        text.get(
+            "verification.checked",
+            String.valueOf(v.from()),
+            String.valueOf(v.to()),
+            String.valueOf(v.checked()),
+            String.valueOf(v.gaps())));
     details.add(
-        "署名付きチェックポイント "
-            + v.checkpointsChecked()
-            + " 件を照合しました"
-            + (v.signaturesChecked() ? "（署名も検証しました）。" : "（公開鍵がないため署名は検証していません）。"));
+        text.get(
+            v.signaturesChecked()
+                ? "verification.checkpoints.signed"
+                : "verification.checkpoints.unsigned",
+            String.valueOf(v.checkpointsChecked())));
     if (v.unchained() > 0) {
-      details.add("まだ連鎖に入っていないイベントが " + v.unchained() + " 件あり、今回の検証の対象外です。");
+      details.add(text.get("verification.unchained", String.valueOf(v.unchained())));
     }
     if (v.intact()) {
       lastCheckpoint
@@ -56,27 +50,33 @@ final class VerificationWords {
           .ifPresent(
               c ->
                   details.add(
-                      "最後に確かめたチェックポイント: 位置 "
-                          + c.position()
-                          + "（署名 "
-                          + JapanTime.render(c.signedAt())
-                          + "）。"));
-      return new Shown(true, "改ざんは見つかりませんでした。", details);
+                      text.get(
+                          "verification.lastCheckpoint",
+                          String.valueOf(c.position()),
+                          String.valueOf(JapanTime.render(c.signedAt())))));
+      return new Shown(true, text.get("verification.intact"), details);
     }
     Verification.Broken first = v.firstBroken();
     details.add(
-        0, "壊れている位置は " + v.broken().size() + " か所です（最大 " + Verification.MAX_BROKEN + " か所まで）。");
+        0,
+        text.get(
+            "verification.brokenCount",
+            String.valueOf(v.broken().size()),
+            String.valueOf(Verification.MAX_BROKEN)));
+    String problem = text.find(PROBLEM + first.problem());
     return new Shown(
         false,
-        "改ざんが見つかりました: 最初は位置 "
-            + first.position()
-            + "、"
-            + PROBLEMS.getOrDefault(first.problem(), first.problem())
-            + "（"
-            + first.problem()
-            + ": "
-            + first.detail()
-            + "）。",
+        text.get(
+            "verification.broken",
+            String.valueOf(first.position()),
+            problem != null ? problem : first.problem(),
+            first.problem(),
+            first.detail()),
         details);
+  }
+
+  /** The store could not be read, so nothing was verified. */
+  Shown unreadable() {
+    return new Shown(false, text.get("verification.unreadable"), List.of());
   }
 }

@@ -224,6 +224,56 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     screenshot("activation");
   }
 
+  /**
+   * Japanese first, English switchable: {@code ?lang=en} on the login page switches it, the sign-in
+   * form posts with its CSRF token as in Japanese, a cookie keeps English on the pages a link leads
+   * to, and the header's link switches back on the same page.
+   */
+  @Test
+  void english_isSwitchedOnByLang_keptByItsCookie_andSwitchedBackByTheHeadersLink() {
+    browser.get(url("/console/login?lang=en"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
+        .contains("Account name");
+    assertThat(text("language")).isEqualTo("日本語");
+    type("username", "console-mhlw");
+    type("password", "console-mhlw");
+    browser.findElement(By.id("sign-in")).click();
+    waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
+    assertThat(navLabels())
+        .containsExactly(
+            "Activation", "Applications", "Alerts", "Inquiries", "Facility lookups", "Monitoring");
+    assertThat(browser.manage().getCookieNamed("console-lang").getValue()).isEqualTo("en");
+
+    browser.get(url("/console/activation?revision=" + NotoFacts.EXT_8));
+    assertThat(browser.findElement(By.cssSelector("#periods thead th")).getText())
+        .isEqualTo("Municipality");
+    assertThat(nanaoLabel())
+        .as("NoticeLabels, the title's number quoted")
+        .isEqualTo("Rev. 5（その8） until 2/29");
+    assertThat(changes())
+        .as("RevisionWords: the municipality's name as the master has it, the frame in English")
+        .contains("七尾市: 2/14 → 2/29 extended", "氷見市: 2/14 → 2/14 ended");
+    screenshot("activation-en");
+
+    browser.findElement(By.cssSelector("header nav a[href$='/console/alerts']")).click();
+    waiting().until(ExpectedConditions.urlContains("/console/alerts"));
+    assertThat(browser.getCurrentUrl()).doesNotContain("lang=");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Alerts");
+    assertThat(statusChoices())
+        .as("AlertWords")
+        .containsExactly("All", "New", "Under review", "Dismissed", "Escalated");
+
+    browser.findElement(By.id("language")).click();
+    waiting().until(ExpectedConditions.urlContains("lang=ja"));
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/console/alerts");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("アラート");
+    assertThat(statusChoices()).containsExactly("すべて", "新規", "確認中", "却下", "事案化");
+    assertThat(navLabels()).containsExactly("活性化の状況", "申出", "アラート", "事案", "施設の照会履歴", "監視");
+    assertThat(text("language")).isEqualTo("English");
+  }
+
   @Test
   void theSeriesSelect_showsAnotherSeriesWithItsRevisions() {
     String series = TestCodes.series();
@@ -806,6 +856,11 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
     Api.Reply submitted = api().as(place.account()).post("/api/applications", form);
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
     return submitted.json().get("applicationId").asText();
+  }
+
+  private List<String> statusChoices() {
+    return new Select(browser.findElement(By.id("status")))
+        .getOptions().stream().map(WebElement::getText).toList();
   }
 
   private List<String> steps() {
