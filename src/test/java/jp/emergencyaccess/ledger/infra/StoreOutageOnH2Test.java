@@ -8,6 +8,9 @@ import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jp.emergencyaccess.ledger.support.FailingWrites;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The embedded store's disk refuses every write (full, or read-only) and then takes them again. */
 @SpringBootTest(
@@ -88,6 +92,42 @@ class StoreOutageOnH2Test extends StoreOutageScenarios {
     assertThat(commit).as("the commit after the store closed").isNotNull();
     assertThat(StoreFailures.unavailable(commit)).as(commit.toString()).isTrue();
     assertThat(storedOnceOpenAgain(id)).as("rows of the failed commit").isZero();
+  }
+
+  /**
+   * The moment between a failed write and the store counting as closed: H2's closing sets the
+   * store's write delay to -1 before anything else, and a commit that reads it then skips its write
+   * and returns as done. The test holds that moment open by setting the delay as the closing does.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void aCommitWhileTheStoreBeginsToClose_failsAsUnavailable() throws Exception {
+    jdbc.execute("create table if not exists commit_probe (id varchar(64) primary key)");
+    MVStore store;
+    try (Connection connection = dataSource.getConnection()) {
+      store =
+          ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
+              .getDatabase()
+              .getStore()
+              .getMvStore();
+    }
+    Throwable commit;
+    store.setAutoCommitDelay(-1);
+    try {
+      commit =
+          catchThrowable(
+              () ->
+                  new TransactionTemplate(transactions)
+                      .executeWithoutResult(
+                          status ->
+                              jdbc.update(
+                                  "insert into commit_probe (id) values (?)",
+                                  "closing-" + UUID.randomUUID())));
+    } finally {
+      store.setAutoCommitDelay(0);
+    }
+    assertThat(commit).as("the commit while the store begins to close").isNotNull();
+    assertThat(StoreFailures.unavailable(commit)).as(commit.toString()).isTrue();
   }
 
   /**
