@@ -11,8 +11,6 @@ import jp.emergencyaccess.ledger.common.RuleViolation;
  * InvalidField}, with the field's name on the form.
  */
 final class ActivationWords {
-  record Choice(String code, String label) {}
-
   static final String ACTION = "activation.action.";
 
   /** The form's name for a field the API names; a field without one is shown by the API's name. */

@@ -8,8 +8,6 @@ import jp.emergencyaccess.ledger.workbench.DismissReason;
 
 /** The workbench's codes in the words the console shows. */
 final class AlertWords {
-  record Choice(String code, String label) {}
-
   static final String KIND = "alert.kind.";
   static final String STATUS = "alert.status.";
   static final String DISMISSAL = "alert.dismissal.";

@@ -8,8 +8,6 @@ import jp.emergencyaccess.ledger.facility.ApplicationSummary.Status;
 
 /** The applications' states, and the refusals of a decision, in the words the console shows. */
 final class ApplicationWords {
-  record Choice(String code, String label) {}
-
   static final String STATE = "application.state.";
 
   private final ConsoleText text;

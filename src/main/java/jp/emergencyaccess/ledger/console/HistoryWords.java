@@ -8,8 +8,6 @@ import jp.emergencyaccess.ledger.history.AccessFlag;
 
 /** The access history's codes in the words an auditor reads on the facility's page. */
 final class HistoryWords {
-  record Choice(String code, String label) {}
-
   static final String CATEGORY = "history.category.";
   static final String REASON = "history.reason.";
   static final String FLAG = "history.flag.";

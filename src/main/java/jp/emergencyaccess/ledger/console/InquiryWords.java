@@ -12,8 +12,6 @@ import jp.emergencyaccess.ledger.investigation.ServiceChange;
 
 /** The investigation's codes, and its refusals, in the words the console shows. */
 final class InquiryWords {
-  record Choice(String code, String label) {}
-
   /** Shown with its offset, so a time read off the page is never taken for the server's zone. */
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx");
