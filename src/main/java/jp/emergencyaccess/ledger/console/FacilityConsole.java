@@ -114,22 +114,6 @@ class FacilityConsole {
     private static String blank(String value) {
       return value == null || value.isBlank() ? null : value.strip();
     }
-
-    Map<String, Object> filters(String cursor, int limit) {
-      return AuditorsLog.filters(
-          "from",
-          from,
-          "to",
-          to,
-          "decision",
-          decision,
-          "flag",
-          flag,
-          "cursor",
-          cursor,
-          "limit",
-          limit);
-    }
   }
 
   /** The selection checked: the history's query, and the period as Japan dates. */
@@ -251,7 +235,14 @@ class FacilityConsole {
       model.addAttribute("problem", e.getMessage());
       return "console/facility";
     }
-    auditors.read("ACCESS_HISTORY", code, selection.filters(blankToNull(cursor), PAGE));
+    auditors.readHistory(
+        code,
+        selection.from(),
+        selection.to(),
+        selection.decision(),
+        selection.flag(),
+        blankToNull(cursor),
+        PAGE);
     if (selection.viewer() != null) {
       auditors.read(
           "VIEWER_DRILLDOWN",

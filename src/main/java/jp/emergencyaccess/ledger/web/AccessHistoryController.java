@@ -132,22 +132,7 @@ class AccessHistoryController {
       throw new InvalidField("limit", "must be 1–" + AccessHistoryQueries.MAX_PAGE);
     }
     PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
-    auditors.read(
-        "ACCESS_HISTORY",
-        query.facilityCode(),
-        AuditorsLog.filters(
-            "from",
-            from,
-            "to",
-            to,
-            "decision",
-            decision,
-            "flag",
-            flag,
-            "cursor",
-            cursor,
-            "limit",
-            limit));
+    auditors.readHistory(query.facilityCode(), from, to, decision, flag, cursor, limit);
     // The page and the summary as of one moment: a batch committed between them would be counted
     // and not listed.
     return snapshots.read(

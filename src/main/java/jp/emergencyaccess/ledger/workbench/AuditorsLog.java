@@ -45,6 +45,36 @@ public class AuditorsLog {
     return map;
   }
 
+  /**
+   * Records the current account's read of a page of a facility's access history (the API's and the
+   * console's), with the filters as the caller was given them.
+   */
+  public void readHistory(
+      String facilityCode,
+      String from,
+      String to,
+      String decision,
+      String flag,
+      String cursor,
+      Integer limit) {
+    read(
+        "ACCESS_HISTORY",
+        facilityCode,
+        filters(
+            "from",
+            from,
+            "to",
+            to,
+            "decision",
+            decision,
+            "flag",
+            flag,
+            "cursor",
+            cursor,
+            "limit",
+            limit));
+  }
+
   /** Records the current account's read; null filter values are left out. */
   public void read(String action, String subject, Map<String, ?> filters) {
     RequestingAccount.Who account = requester.current();
