@@ -91,16 +91,17 @@ public class MedicalInfoView {
   @CommandHandler
   public ViewOutcome handle(RecallView command) {
     ViewMedicalInfo again = command.again();
+    Lookup recorded = outcome.lookup();
     SameRequest.of(
             "requestId " + again.requestId() + " of facility " + again.facilityCode(),
             "view " + viewId)
-        .field("facilityCode", outcome.facilityCode(), again.facilityCode())
-        .field("viewerId", outcome.viewerId(), again.viewerId())
-        .field("viewerRole", outcome.viewerRole(), again.viewerRole())
-        .field("patientId", outcome.patientRef(), again.patientRef())
-        .field("categories", Set.copyOf(outcome.categories()), Set.copyOf(again.categories()))
-        .field("consentId", outcome.consentId(), again.consentId())
-        .instant("at", outcome.at(), again.at(), again.atStated())
+        .field("facilityCode", recorded.facilityCode(), again.facilityCode())
+        .field("viewerId", recorded.viewerId(), again.viewerId())
+        .field("viewerRole", recorded.viewerRole(), again.viewerRole())
+        .field("patientId", recorded.patientRef(), again.patientRef())
+        .field("categories", Set.copyOf(recorded.categories()), Set.copyOf(again.categories()))
+        .field("consentId", recorded.consentId(), again.consentId())
+        .instant("at", recorded.at(), again.at(), again.atStated())
         .orRefuse();
     return outcome.asReplay();
   }

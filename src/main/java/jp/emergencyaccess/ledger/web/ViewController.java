@@ -1,5 +1,7 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,18 +14,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import jp.emergencyaccess.ledger.access.CoveredBy;
-import jp.emergencyaccess.ledger.access.Decision;
-import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.access.ViewIds;
 import jp.emergencyaccess.ledger.access.ViewMedicalInfo;
 import jp.emergencyaccess.ledger.access.ViewOutcome;
 import jp.emergencyaccess.ledger.access.ViewRequests;
 import jp.emergencyaccess.ledger.access.ViewerRole;
 import jp.emergencyaccess.ledger.common.JapanTime;
-import jp.emergencyaccess.ledger.consent.ConsentBasis;
-import jp.emergencyaccess.ledger.consent.Identification;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
@@ -65,39 +63,18 @@ class ViewController {
       String consentId,
       OffsetDateTime at) {}
 
+  /**
+   * The recorded lookup with the request id it was decided under; instants in Japan time, as every
+   * answer renders them.
+   */
   record ViewAnswer(
-      String viewId,
+      @JsonUnwrapped @JsonIgnoreProperties("at") Lookup lookup,
       String requestId,
-      Decision decision,
-      List<DenialReason> reasons,
-      String facilityCode,
-      String viewerId,
-      ViewerRole viewerRole,
-      String patientRef,
-      List<InfoCategory> categories,
-      String consentId,
-      ConsentBasis consentBasis,
-      Identification identification,
-      CoveredBy coveredBy,
       OffsetDateTime at,
       boolean replayed) {
     static ViewAnswer of(ViewOutcome o) {
       return new ViewAnswer(
-          o.viewId(),
-          o.requestId(),
-          o.decision(),
-          o.reasons(),
-          o.facilityCode(),
-          o.viewerId(),
-          o.viewerRole(),
-          o.patientRef(),
-          o.categories(),
-          o.consentId(),
-          o.consentBasis(),
-          o.identification(),
-          o.coveredBy(),
-          JapanTime.render(o.at()),
-          o.replayed());
+          o.lookup(), o.requestId(), JapanTime.render(o.lookup().at()), o.replayed());
     }
   }
 
@@ -161,7 +138,9 @@ class ViewController {
             "view-denied",
             "View denied",
             "the lookup was denied and the denial recorded: "
-                + answer.reasons().stream().map(Enum::name).collect(Collectors.joining(", ")));
+                + answer.lookup().reasons().stream()
+                    .map(Enum::name)
+                    .collect(Collectors.joining(", ")));
     problem.setProperties(json.convertValue(answer, FIELDS));
     return problem;
   }

@@ -155,7 +155,7 @@ class MedicalInfoViewTest {
   void aRecalledView_answersTheFirstDecision_andRecordsNothing_evenIfFactsChanged() {
     facts = new ViewFacts(false, null, true, null, null);
     ViewOutcome first = ViewOutcome.of(viewed());
-    assertThat(first.decision()).isEqualTo(Decision.ALLOWED);
+    assertThat(first.lookup().decision()).isEqualTo(Decision.ALLOWED);
     fixture
         .given(viewed())
         .when(new RecallView(view(CONSENT)))

@@ -154,7 +154,7 @@ abstract class RevisionOneViewsScenarios extends HttpTest {
                     true)),
             30,
             java.util.concurrent.TimeUnit.SECONDS);
-    assertThat(recalled.coveredBy())
+    assertThat(recalled.lookup().coveredBy())
         .isEqualTo(
             new CoveredBy(
                 ActivationChange.Kind.REGION,
@@ -164,7 +164,7 @@ abstract class RevisionOneViewsScenarios extends HttpTest {
                 null,
                 null,
                 null));
-    assertThat(recalled.decision()).isEqualTo(Decision.ALLOWED);
+    assertThat(recalled.lookup().decision()).isEqualTo(Decision.ALLOWED);
     assertThat(recalled.replayed()).isTrue();
 
     JsonNode rejudged = fund().get("/api/views/" + DENIED_FACILITY + "/rejudge").json();

@@ -28,6 +28,31 @@ abstract class ViewApiScenarios extends HttpTest {
     world = new AccessWorld(api(), jdbc);
   }
 
+  /** The fields of every answer to a lookup, allowed or denied (SPEC: the recorded view). */
+  private static final List<String> ANSWER_FIELDS =
+      List.of(
+          "viewId",
+          "requestId",
+          "decision",
+          "reasons",
+          "facilityCode",
+          "viewerId",
+          "viewerRole",
+          "patientRef",
+          "categories",
+          "consentId",
+          "consentBasis",
+          "identification",
+          "coveredBy",
+          "at",
+          "replayed");
+
+  private static List<String> fieldNames(JsonNode json) {
+    List<String> names = new ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   private static void assertDenied(Api.Reply reply, String... reasons) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
     assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -55,12 +80,15 @@ abstract class ViewApiScenarios extends HttpTest {
     assertThat(json.get("consentBasis").asText()).isEqualTo("ORAL");
     assertThat(json.get("identification").asText()).isEqualTo("INSURED_NUMBER");
     assertThat(json.get("at").asText()).isEqualTo("2024-02-29T23:59:59.999+09:00");
+    assertThat(fieldNames(json)).containsExactlyInAnyOrderElementsOf(ANSWER_FIELDS);
     assertThat(world.storedTypes(json.get("viewId").asText()))
         .containsExactly(MedicalInfoViewed.class.getName());
 
     var denied = world.view(clinic, "jst-2", "P-JST-1", consent, NEXT_DAY);
     assertDenied(denied, "NOT_ACTIVATED");
     assertThat(denied.json().get("coveredBy").isNull()).isTrue();
+    assertThat(denied.json().get("at").asText()).isEqualTo(NEXT_DAY);
+    assertThat(fieldNames(denied.json())).containsAll(ANSWER_FIELDS);
     assertThat(world.storedTypes(denied.json().get("viewId").asText()))
         .containsExactly(MedicalInfoViewDenied.class.getName());
   }

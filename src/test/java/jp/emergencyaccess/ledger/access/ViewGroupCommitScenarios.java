@@ -54,11 +54,11 @@ abstract class ViewGroupCommitScenarios extends HttpTest {
 
     assertThat(outcomes).extracting(GroupCommit.Outcome::failure).containsOnlyNulls();
     assertThat(outcomes)
-        .extracting(o -> ((ViewOutcome) o.result()).decision())
+        .extracting(o -> ((ViewOutcome) o.result()).lookup().decision())
         .containsExactly(Decision.ALLOWED, Decision.DENIED, Decision.DENIED);
-    assertThat(((ViewOutcome) outcomes.get(1).result()).reasons())
+    assertThat(((ViewOutcome) outcomes.get(1).result()).lookup().reasons())
         .containsExactly(DenialReason.CONSENT_MISSING);
-    assertThat(((ViewOutcome) outcomes.get(2).result()).reasons())
+    assertThat(((ViewOutcome) outcomes.get(2).result()).lookup().reasons())
         .containsExactly(DenialReason.CONSENT_MISMATCH);
     assertThat(world.storedTypes(allowed.viewId()))
         .containsExactly(MedicalInfoViewed.class.getName());
