@@ -11,6 +11,7 @@ import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
 import jp.emergencyaccess.ledger.common.RuleViolation;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
+import jp.emergencyaccess.ledger.history.AccessAttempt;
 import jp.emergencyaccess.ledger.workbench.AlertCursor;
 import jp.emergencyaccess.ledger.workbench.AlertFilter;
 import jp.emergencyaccess.ledger.workbench.AlertIds;
@@ -181,12 +182,13 @@ class AlertsConsole {
     model.addAttribute(
         "lookups",
         drillDowns.behind(alert, BEHIND).stream()
+            .map(AccessAttempt::lookup)
             .map(
                 l ->
                     new LookupRow(
                         JapanTime.render(l.at()).format(Row.SHOWN),
                         l.viewerId(),
-                        l.viewerRole(),
+                        l.viewerRole().name(),
                         l.patientRef(),
                         history.decision(l.decision()),
                         history.basis(l.consentBasis())))

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
 import jp.emergencyaccess.ledger.activation.ActivationQueries;
 import jp.emergencyaccess.ledger.activation.ActivePeriod;
@@ -132,41 +133,18 @@ class FacilityConsole {
       String reasons,
       List<String> flags) {
     static Row of(AccessAttempt a, HistoryWords words) {
-      return new Row(
-          shown(a.at()),
-          a.facilityCode(),
-          a.viewerId(),
-          a.viewerRole(),
-          a.patientRef(),
-          words.categories(a.categories()),
-          words.basis(a.consentBasis()),
-          words.decision(a.decision()),
-          words.reasons(a.reasons()),
-          a.flags().stream().map(words::flag).toList());
-    }
-
-    static Row of(DrillDowns.Lookup l, HistoryWords words) {
-      List<String> flags = new ArrayList<>();
-      if ("EMERGENCY_EXEMPTION".equals(l.consentBasis())) {
-        flags.add(words.flag(AccessFlag.EMERGENCY_EXEMPTION));
-      }
-      if ("DENIED".equals(l.decision())) {
-        flags.add(words.flag(AccessFlag.DENIED));
-      }
-      if (l.repeatedPatient()) {
-        flags.add(words.flag(AccessFlag.REPEATED_PATIENT));
-      }
+      Lookup l = a.lookup();
       return new Row(
           shown(l.at()),
           l.facilityCode(),
           l.viewerId(),
-          l.viewerRole(),
+          l.viewerRole().name(),
           l.patientRef(),
-          null,
+          words.categories(l.categories()),
           words.basis(l.consentBasis()),
           words.decision(l.decision()),
-          null,
-          flags);
+          words.reasons(l.reasons()),
+          a.flags().stream().map(words::flag).toList());
     }
 
     /** The patientRef's first eight characters, as the table shows it. */
@@ -305,7 +283,7 @@ class FacilityConsole {
           model.addAttribute("rows", page.items().stream().map(a -> Row.of(a, words)).toList());
           model.addAttribute("next", page.next());
           if (selection.viewer() != null) {
-            List<DrillDowns.Lookup> lookups =
+            List<AccessAttempt> lookups =
                 drillDowns.viewer(code, selection.viewer(), query.from(), query.to(), DRILL_DOWN);
             model.addAttribute("viewerRows", lookups.stream().map(l -> Row.of(l, words)).toList());
             model.addAttribute("viewerPerPatient", DrillDowns.perPatient(lookups));

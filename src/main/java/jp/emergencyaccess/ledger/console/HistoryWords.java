@@ -2,8 +2,10 @@ package jp.emergencyaccess.ledger.console;
 
 import java.util.Arrays;
 import java.util.List;
+import jp.emergencyaccess.ledger.access.Decision;
 import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import jp.emergencyaccess.ledger.history.AccessFlag;
 
 /** The access history's codes in the words an auditor reads on the facility's page. */
@@ -22,38 +24,38 @@ final class HistoryWords {
     this.text = text;
   }
 
-  String category(String code) {
-    return text.get(CATEGORY + InfoCategory.valueOf(code).name());
+  String category(InfoCategory category) {
+    return text.get(CATEGORY + category.name());
   }
 
-  String reason(String code) {
-    return text.get(REASON + DenialReason.valueOf(code).name());
+  String reason(DenialReason reason) {
+    return text.get(REASON + reason.name());
   }
 
   String flag(AccessFlag flag) {
     return text.get(FLAG + flag.name());
   }
 
-  String basis(String consentBasis) {
+  String basis(ConsentBasis consentBasis) {
     if (consentBasis == null) {
       return "—";
     }
-    return consentBasis.equals("EMERGENCY_EXEMPTION")
+    return consentBasis == ConsentBasis.EMERGENCY_EXEMPTION
         ? text.get("history.basis.emergencyExemption")
         : text.get("history.basis.consent");
   }
 
-  String decision(String decision) {
-    return text.get(DECISION + ("DENIED".equals(decision) ? "DENIED" : "ALLOWED"));
+  String decision(Decision decision) {
+    return text.get(DECISION + decision.name());
   }
 
   /** A row's categories or reasons as one cell, joined as the page's language lists words. */
-  String categories(List<String> codes) {
+  String categories(List<InfoCategory> codes) {
     return String.join(
         text.get("list.separator.short"), codes.stream().map(this::category).toList());
   }
 
-  String reasons(List<String> codes) {
+  String reasons(List<DenialReason> codes) {
     return String.join(text.get("list.separator"), codes.stream().map(this::reason).toList());
   }
 
@@ -62,6 +64,6 @@ final class HistoryWords {
   }
 
   List<Choice> decisions() {
-    return DECISIONS.stream().map(d -> new Choice(d, decision(d))).toList();
+    return DECISIONS.stream().map(d -> new Choice(d, decision(Decision.valueOf(d)))).toList();
   }
 }

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.Lookup;
 
 /**
  * The access history as CSV (RFC 4180, CRLF): UTF-8 with a byte-order mark so Excel opens Japanese
@@ -55,7 +56,8 @@ public final class AccessCsv {
     write(BOM + line(HEADER));
   }
 
-  public void row(AccessAttempt a) {
+  public void row(AccessAttempt attempt) {
+    Lookup a = attempt.lookup();
     CoveredBy covered = a.coveredBy();
     write(
         line(
@@ -64,14 +66,14 @@ public final class AccessCsv {
                 IsoText.of(a.at()),
                 a.facilityCode(),
                 a.viewerId(),
-                a.viewerRole(),
+                a.viewerRole().name(),
                 a.patientRef(),
-                String.join(";", a.categories()),
+                names(a.categories()),
                 text(a.consentId()),
                 text(a.consentBasis()),
                 text(a.identification()),
-                a.decision(),
-                String.join(";", a.reasons()),
+                a.decision().name(),
+                names(a.reasons()),
                 covered == null ? "" : covered.kind().name(),
                 covered == null ? "" : text(covered.regionCode()),
                 covered == null ? "" : text(covered.noticeId()),
@@ -80,8 +82,16 @@ public final class AccessCsv {
                 covered == null || covered.retroactive() == null
                     ? ""
                     : covered.retroactive().toString(),
-                a.flags().stream().map(Enum::name).collect(Collectors.joining(";")),
-                IsoText.of(a.recordedAt()))));
+                names(attempt.flags()),
+                IsoText.of(attempt.recordedAt()))));
+  }
+
+  private static String names(List<? extends Enum<?>> values) {
+    return values.stream().map(Enum::name).collect(Collectors.joining(";"));
+  }
+
+  private static String text(Enum<?> value) {
+    return value == null ? "" : value.name();
   }
 
   private static String text(String value) {

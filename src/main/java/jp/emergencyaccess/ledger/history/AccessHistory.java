@@ -3,14 +3,9 @@ package jp.emergencyaccess.ledger.history;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import jp.emergencyaccess.ledger.access.CoveredBy;
-import jp.emergencyaccess.ledger.access.DenialReason;
-import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.access.MedicalInfoViewDenied;
 import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
-import jp.emergencyaccess.ledger.common.JapanTime;
-import jp.emergencyaccess.ledger.consent.ConsentBasis;
-import jp.emergencyaccess.ledger.consent.Identification;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -60,74 +55,15 @@ public class AccessHistory {
 
   @EventHandler
   void on(MedicalInfoViewed e, @Timestamp Instant recordedAt) {
-    record(
-        e.viewId(),
-        e.facilityCode(),
-        e.at(),
-        e.viewerId(),
-        e.viewerRole().name(),
-        e.patientRef(),
-        e.categories(),
-        e.consentId(),
-        e.consentBasis(),
-        e.identification(),
-        "ALLOWED",
-        List.of(),
-        e.coveredBy(),
-        recordedAt);
+    record(new AttemptRow(Lookup.of(e), recordedAt.toEpochMilli()));
   }
 
   @EventHandler
   void on(MedicalInfoViewDenied e, @Timestamp Instant recordedAt) {
-    record(
-        e.viewId(),
-        e.facilityCode(),
-        e.at(),
-        e.viewerId(),
-        e.viewerRole().name(),
-        e.patientRef(),
-        e.categories(),
-        e.consentId(),
-        e.consentBasis(),
-        e.identification(),
-        "DENIED",
-        e.reasons(),
-        e.coveredBy(),
-        recordedAt);
+    record(new AttemptRow(Lookup.of(e), recordedAt.toEpochMilli()));
   }
 
-  private void record(
-      String viewId,
-      String facilityCode,
-      Instant at,
-      String viewerId,
-      String viewerRole,
-      String patientRef,
-      List<InfoCategory> categories,
-      String consentId,
-      ConsentBasis basis,
-      Identification identification,
-      String decision,
-      List<DenialReason> reasons,
-      CoveredBy coveredBy,
-      Instant recordedAt) {
-    AttemptRow row =
-        new AttemptRow(
-            viewId,
-            facilityCode,
-            at.toEpochMilli(),
-            JapanTime.dateOf(at),
-            viewerId,
-            viewerRole,
-            patientRef,
-            List.copyOf(categories),
-            consentId,
-            basis,
-            identification == null ? null : identification.name(),
-            "ALLOWED".equals(decision),
-            List.copyOf(reasons),
-            coveredBy == null || coveredBy.kind() == null ? null : coveredBy,
-            recordedAt.toEpochMilli());
+  private void record(AttemptRow row) {
     if (!CurrentUnitOfWork.isStarted()) {
       writer.write(List.of(row));
       return;

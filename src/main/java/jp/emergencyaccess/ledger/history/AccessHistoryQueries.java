@@ -141,8 +141,7 @@ public class AccessHistoryQueries {
     }
     List<AccessAttempt> page = rows.subList(0, limit);
     AccessAttempt last = page.get(limit - 1);
-    return new AccessPage(
-        List.copyOf(page), new PageCursor(last.at().toEpochMilli(), last.viewId()).encode());
+    return new AccessPage(List.copyOf(page), PageCursor.after(last).encode());
   }
 
   /**

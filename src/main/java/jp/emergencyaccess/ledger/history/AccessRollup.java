@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import jp.emergencyaccess.ledger.access.DenialReason;
 import jp.emergencyaccess.ledger.access.InfoCategory;
-import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -67,16 +66,18 @@ class AccessRollup {
           days.computeIfAbsent(
               new DayKey(r.facilityCode(), r.day()), k -> new long[DAY_COLUMNS.size()]);
       add[0]++;
-      add[1] += r.allowed() ? 1 : 0;
-      add[2] += r.basis() == ConsentBasis.EMERGENCY_EXEMPTION ? 1 : 0;
+      add[1] += r.lookup().allowed() ? 1 : 0;
+      add[2] += r.lookup().underExemption() ? 1 : 0;
       add[3] += repeated.contains(r.viewId()) ? 1 : 0;
       for (InfoCategory c : InfoCategory.values()) {
-        add[CATEGORY + c.ordinal()] += r.categories().contains(c) ? 1 : 0;
+        add[CATEGORY + c.ordinal()] += r.lookup().categories().contains(c) ? 1 : 0;
       }
       for (DenialReason reason : DenialReason.values()) {
-        add[REASON + reason.ordinal()] += r.reasons().contains(reason) ? 1 : 0;
+        add[REASON + reason.ordinal()] += r.lookup().reasons().contains(reason) ? 1 : 0;
       }
-      viewers.computeIfAbsent(new ViewerKey(r.facilityCode(), r.viewerId()), k -> new long[1])[0]++;
+      viewers
+          .computeIfAbsent(
+              new ViewerKey(r.facilityCode(), r.lookup().viewerId()), k -> new long[1])[0]++;
     }
     for (DayKey key : nowRepeated) {
       days.computeIfAbsent(key, k -> new long[DAY_COLUMNS.size()])[3]++;

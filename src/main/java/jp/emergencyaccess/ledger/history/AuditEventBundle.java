@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
 
 /**
@@ -83,7 +86,8 @@ public final class AuditEventBundle {
         });
   }
 
-  public void entry(AccessAttempt a) {
+  public void entry(AccessAttempt attempt) {
+    Lookup a = attempt.lookup();
     io(
         () -> {
           json.writeStartObject();
@@ -109,8 +113,8 @@ public final class AuditEventBundle {
         });
   }
 
-  private void auditEvent(AccessAttempt a) throws IOException {
-    boolean allowed = "ALLOWED".equals(a.decision());
+  private void auditEvent(Lookup a) throws IOException {
+    boolean allowed = a.allowed();
     json.writeStringField("resourceType", "AuditEvent");
     json.writeStringField("id", a.viewId());
     json.writeObjectFieldStart("type");
@@ -125,10 +129,10 @@ public final class AuditEventBundle {
     json.writeStringField("recorded", IsoText.of(a.at()));
     json.writeStringField("outcome", allowed ? "0" : "4");
     if (!allowed) {
-      json.writeStringField("outcomeDesc", "denied: " + String.join(", ", a.reasons()));
+      json.writeStringField("outcomeDesc", "denied: " + names(a.reasons(), ", "));
     }
     json.writeArrayFieldStart("purposeOfEvent");
-    if ("EMERGENCY_EXEMPTION".equals(a.consentBasis())) {
+    if (a.underExemption()) {
       purpose("BTG", "break the glass");
       purpose("ETREAT", "Emergency Treatment");
     } else {
@@ -154,7 +158,7 @@ public final class AuditEventBundle {
     patientEntity(a);
   }
 
-  private void facilityAgent(AccessAttempt a) throws IOException {
+  private void facilityAgent(Lookup a) throws IOException {
     json.writeStartObject();
     json.writeObjectFieldStart("type");
     json.writeArrayFieldStart("coding");
@@ -173,7 +177,7 @@ public final class AuditEventBundle {
     json.writeEndObject();
   }
 
-  private void viewerAgent(AccessAttempt a) throws IOException {
+  private void viewerAgent(Lookup a) throws IOException {
     json.writeStartObject();
     json.writeObjectFieldStart("type");
     json.writeArrayFieldStart("coding");
@@ -187,7 +191,7 @@ public final class AuditEventBundle {
     json.writeEndObject();
     json.writeArrayFieldStart("role");
     json.writeStartObject();
-    json.writeStringField("text", a.viewerRole());
+    json.writeStringField("text", a.viewerRole().name());
     json.writeEndObject();
     json.writeEndArray();
     if (!patientFacing) {
@@ -200,7 +204,7 @@ public final class AuditEventBundle {
     json.writeEndObject();
   }
 
-  private void patientEntity(AccessAttempt a) throws IOException {
+  private void patientEntity(Lookup a) throws IOException {
     json.writeArrayFieldStart("entity");
     json.writeStartObject();
     json.writeObjectFieldStart("what");
@@ -213,15 +217,15 @@ public final class AuditEventBundle {
     coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient");
     json.writeEndObject();
     json.writeArrayFieldStart("detail");
-    detail("categories", String.join(",", a.categories()));
+    detail("categories", names(a.categories(), ","));
     if (a.consentId() != null && !patientFacing) {
       detail("consentId", a.consentId());
     }
     if (a.consentBasis() != null) {
-      detail("consentBasis", a.consentBasis());
+      detail("consentBasis", a.consentBasis().name());
     }
     if (a.identification() != null) {
-      detail("identification", a.identification());
+      detail("identification", a.identification().name());
     }
     CoveredBy covered = a.coveredBy();
     if (covered != null) {
@@ -239,6 +243,10 @@ public final class AuditEventBundle {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndArray();
+  }
+
+  private static String names(List<? extends Enum<?>> values, String separator) {
+    return values.stream().map(Enum::name).collect(Collectors.joining(separator));
   }
 
   private void coding(String system, String code, String display) throws IOException {

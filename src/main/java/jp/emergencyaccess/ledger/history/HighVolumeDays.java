@@ -12,6 +12,8 @@ import java.util.TreeSet;
  * an even number of such days it is the mean of the two middle counts.
  */
 public record HighVolumeDays(double median, Set<LocalDate> days) {
+  /** No day: for reads that do not judge HIGH_VOLUME. */
+  static final HighVolumeDays NONE = new HighVolumeDays(0, Set.of());
 
   public static HighVolumeDays of(
       Map<LocalDate, Long> attemptsPerDay, FlagThresholds.HighVolume t) {

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.common.JapanTime;
-import jp.emergencyaccess.ledger.consent.ConsentBasis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,7 +120,10 @@ class HistoryWriter {
       return;
     }
     insert("access_attempt", fresh, flags.repeated());
-    insert("access_denied", fresh.stream().filter(r -> !r.allowed()).toList(), flags.repeated());
+    insert(
+        "access_denied",
+        fresh.stream().filter(r -> !r.lookup().allowed()).toList(),
+        flags.repeated());
     List<Object[]> nowRepeated =
         flags.nowRepeated().stream()
             .map(f -> new Object[] {f.facilityCode(), f.at().toEpochMilli(), f.viewId()})
@@ -158,18 +161,7 @@ class HistoryWriter {
     if (!listeners.isEmpty()) {
       List<WrittenLookup> written =
           fresh.stream()
-              .map(
-                  r ->
-                      new WrittenLookup(
-                          r.viewId(),
-                          r.facilityCode(),
-                          java.time.Instant.ofEpochMilli(r.atMs()),
-                          r.day(),
-                          r.viewerId(),
-                          r.patientRef(),
-                          r.allowed(),
-                          r.basis() == ConsentBasis.EMERGENCY_EXEMPTION,
-                          flags.repeated().contains(r.viewId())))
+              .map(r -> new WrittenLookup(r.lookup(), flags.repeated().contains(r.viewId())))
               .toList();
       listeners.forEach(l -> l.written(written));
     }
@@ -212,23 +204,24 @@ class HistoryWriter {
           @Override
           public void setValues(PreparedStatement ps, int i) throws SQLException {
             AttemptRow r = rows.get(i);
-            ps.setString(1, r.viewId());
-            ps.setString(2, r.facilityCode());
+            Lookup l = r.lookup();
+            ps.setString(1, l.viewId());
+            ps.setString(2, l.facilityCode());
             ps.setLong(3, r.atMs());
             ps.setObject(4, r.day());
-            ps.setString(5, r.viewerId());
-            ps.setString(6, r.viewerRole());
-            ps.setString(7, r.patientRef());
+            ps.setString(5, l.viewerId());
+            ps.setString(6, l.viewerRole().name());
+            ps.setString(7, l.patientRef());
             ps.setString(
-                8, r.categories().stream().map(Enum::name).collect(Collectors.joining(",")));
+                8, l.categories().stream().map(Enum::name).collect(Collectors.joining(",")));
             for (int c = 0; c < CATEGORY_COLUMNS.size(); c++) {
-              ps.setInt(9 + c, r.categories().contains(CATEGORY_COLUMNS.get(c)) ? 1 : 0);
+              ps.setInt(9 + c, l.categories().contains(CATEGORY_COLUMNS.get(c)) ? 1 : 0);
             }
-            text(ps, 14, r.consentId());
-            text(ps, 15, r.basis() == null ? null : r.basis().name());
-            text(ps, 16, r.identification());
-            ps.setString(17, r.allowed() ? "ALLOWED" : "DENIED");
-            ps.setString(18, r.reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
+            text(ps, 14, l.consentId());
+            text(ps, 15, l.consentBasis() == null ? null : l.consentBasis().name());
+            text(ps, 16, l.identification() == null ? null : l.identification().name());
+            ps.setString(17, l.decision().name());
+            ps.setString(18, l.reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
             CoveredBy covered = r.coveredBy();
             text(ps, 19, covered == null ? null : covered.kind().name());
             text(ps, 20, covered == null ? null : covered.regionCode());

@@ -9,6 +9,11 @@ import jp.emergencyaccess.ledger.common.InvalidField;
  * the read is recorded, so a cursor the ledger never gave out is refused and leaves no record.
  */
 public record PageCursor(long atMs, String viewId) {
+  /** The cursor of a page that ends with {@code last}. */
+  static PageCursor after(AccessAttempt last) {
+    return new PageCursor(last.lookup().at().toEpochMilli(), last.lookup().viewId());
+  }
+
   public String encode() {
     return Base64.getUrlEncoder()
         .withoutPadding()

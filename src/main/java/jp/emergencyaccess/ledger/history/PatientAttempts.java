@@ -3,7 +3,6 @@ package jp.emergencyaccess.ledger.history;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PatientAttempts {
-  private static final HighVolumeDays NO_DAYS = new HighVolumeDays(0, Set.of());
 
   /** In the index's own order, so that the database reads it backwards and stops after the page. */
   private static final String NEWEST_FIRST =
@@ -46,15 +44,14 @@ public class PatientAttempts {
     List<AccessAttempt> rows =
         jdbc.query(
             "select " + AttemptColumns.LIST + where + NEWEST_FIRST + " limit ?",
-            (rs, n) -> AttemptColumns.read(rs, NO_DAYS),
+            (rs, n) -> AttemptColumns.read(rs),
             args.toArray());
     if (rows.size() <= limit) {
       return new AccessPage(List.copyOf(rows), null);
     }
     List<AccessAttempt> page = rows.subList(0, limit);
     AccessAttempt last = page.get(limit - 1);
-    return new AccessPage(
-        List.copyOf(page), new PageCursor(last.at().toEpochMilli(), last.viewId()).encode());
+    return new AccessPage(List.copyOf(page), PageCursor.after(last).encode());
   }
 
   /** The patient's attempts in [start, end) per facility, most attempts first. */

@@ -1,16 +1,17 @@
 package jp.emergencyaccess.ledger.history;
 
-import java.time.Instant;
 import java.time.LocalDate;
+import jp.emergencyaccess.ledger.access.Lookup;
+import jp.emergencyaccess.ledger.common.JapanTime;
 
-/** One new row of the access history as a {@link HistoryListener} sees it. */
-public record WrittenLookup(
-    String viewId,
-    String facilityCode,
-    Instant at,
-    LocalDate day,
-    String viewerId,
-    String patientRef,
-    boolean allowed,
-    boolean exemption,
-    boolean repeated) {}
+/**
+ * One new row of the access history as a {@link HistoryListener} sees it: the lookup, and whether
+ * the history flagged it REPEATED_PATIENT.
+ */
+public record WrittenLookup(Lookup lookup, boolean repeated) {
+
+  /** The lookup's day in Japan. */
+  public LocalDate day() {
+    return JapanTime.dateOf(lookup.at());
+  }
+}

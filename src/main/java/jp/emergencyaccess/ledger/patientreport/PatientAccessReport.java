@@ -19,7 +19,7 @@ public record PatientAccessReport(
     String lang,
     long total,
     List<FacilityLine> facilities,
-    List<Lookup> items,
+    List<ReportedLookup> items,
     List<Request> requests,
     String next) {
 
@@ -40,7 +40,7 @@ public record PatientAccessReport(
    * CONSENT, EMERGENCY_EXEMPTION or NONE.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Lookup(
+  public record ReportedLookup(
       OffsetDateTime at,
       String facilityCode,
       String facilityName,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.SnapshotReads;
@@ -15,7 +16,7 @@ import jp.emergencyaccess.ledger.history.AccessPage;
 import jp.emergencyaccess.ledger.history.PatientAttempts;
 import jp.emergencyaccess.ledger.patientreport.PatientAccessReport.Coverage;
 import jp.emergencyaccess.ledger.patientreport.PatientAccessReport.FacilityLine;
-import jp.emergencyaccess.ledger.patientreport.PatientAccessReport.Lookup;
+import jp.emergencyaccess.ledger.patientreport.PatientAccessReport.ReportedLookup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,8 +80,10 @@ public class PatientAccessReports {
             .toList();
     AccessPage page =
         attempts.page(request.patientRef(), period.start(), period.end(), after, limit);
-    List<Lookup> items =
-        page.items().stream().map(a -> lookup(a, facility(known, a.facilityCode()), lang)).toList();
+    List<ReportedLookup> items =
+        page.items().stream()
+            .map(a -> lookup(a, facility(known, a.lookup().facilityCode()), lang))
+            .toList();
     List<PatientAccessReport.Request> asked =
         after != null
             ? null
@@ -117,22 +120,23 @@ public class PatientAccessReports {
     return facility.map(f -> f.kind().name()).orElse("UNREGISTERED");
   }
 
-  private static Lookup lookup(AccessAttempt a, Optional<FacilitySummary> f, ReportLang lang) {
+  private static ReportedLookup lookup(
+      AccessAttempt attempt, Optional<FacilitySummary> f, ReportLang lang) {
+    Lookup a = attempt.lookup();
     String kind = kind(f);
     String basis =
-        a.consentBasis() == null
-            ? "NONE"
-            : "EMERGENCY_EXEMPTION".equals(a.consentBasis()) ? "EMERGENCY_EXEMPTION" : "CONSENT";
-    return new Lookup(
+        a.consentBasis() == null ? "NONE" : a.underExemption() ? "EMERGENCY_EXEMPTION" : "CONSENT";
+    List<String> categories = a.categories().stream().map(Enum::name).toList();
+    return new ReportedLookup(
         JapanTime.render(a.at()),
         a.facilityCode(),
         f.map(FacilitySummary::name).orElse(null),
         kind,
         lang.label(kind),
-        a.decision(),
-        lang.label(a.decision()),
-        a.categories(),
-        a.categories().stream().map(lang::label).toList(),
+        a.decision().name(),
+        lang.label(a.decision().name()),
+        categories,
+        categories.stream().map(lang::label).toList(),
         basis,
         lang.label(basis),
         coverage(a.coveredBy(), lang));

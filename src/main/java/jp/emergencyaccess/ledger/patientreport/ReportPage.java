@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.emergencyaccess.ledger.patientreport.PatientAccessReport.FacilityLine;
-import jp.emergencyaccess.ledger.patientreport.PatientAccessReport.Lookup;
+import jp.emergencyaccess.ledger.patientreport.PatientAccessReport.ReportedLookup;
 
 /**
  * A report page as a printable HTML document, with the same rows as the JSON answer. Every value is
@@ -97,7 +97,7 @@ public final class ReportPage {
     h.append("</table>\n");
   }
 
-  private static void lookups(StringBuilder h, List<Lookup> items, boolean ja) {
+  private static void lookups(StringBuilder h, List<ReportedLookup> items, boolean ja) {
     h.append("<h2>")
         .append(ja ? "閲覧の記録（新しい順）" : "Lookups (newest first)")
         .append("</h2>\n<table class=\"lookups\">\n<tr><th>")
@@ -115,7 +115,7 @@ public final class ReportPage {
         .append("</th><th>")
         .append(ja ? "適用" : "Activation")
         .append("</th></tr>\n");
-    for (Lookup l : items) {
+    for (ReportedLookup l : items) {
       h.append("<tr><td>")
           .append(time(l.at()))
           .append("</td><td>")

@@ -1,6 +1,8 @@
 package jp.emergencyaccess.ledger.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,7 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import jp.emergencyaccess.ledger.access.CoveredBy;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
@@ -70,35 +72,19 @@ class AccessHistoryController {
     this.clock = clock;
   }
 
+  /**
+   * One attempt of the page: its lookup (the facility is the answer's), its flags and when it was
+   * recorded, instants in Japan time.
+   */
   record Item(
-      String viewId,
+      @JsonUnwrapped @JsonIgnoreProperties({"facilityCode", "at"}) Lookup lookup,
       OffsetDateTime at,
-      String viewerId,
-      String viewerRole,
-      String patientRef,
-      List<String> categories,
-      String consentId,
-      String consentBasis,
-      String identification,
-      String decision,
-      List<String> reasons,
-      CoveredBy coveredBy,
       List<AccessFlag> flags,
       OffsetDateTime recordedAt) {
     static Item of(AccessAttempt a) {
       return new Item(
-          a.viewId(),
-          JapanTime.render(a.at()),
-          a.viewerId(),
-          a.viewerRole(),
-          a.patientRef(),
-          a.categories(),
-          a.consentId(),
-          a.consentBasis(),
-          a.identification(),
-          a.decision(),
-          a.reasons(),
-          a.coveredBy(),
+          a.lookup(),
+          JapanTime.render(a.lookup().at()),
           a.flags(),
           JapanTime.render(a.recordedAt()));
     }

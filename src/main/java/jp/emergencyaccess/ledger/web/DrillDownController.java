@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.common.InvalidField;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.common.NotFound;
@@ -13,6 +14,8 @@ import jp.emergencyaccess.ledger.common.TextRules;
 import jp.emergencyaccess.ledger.consent.Pseudonyms;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
+import jp.emergencyaccess.ledger.history.AccessAttempt;
+import jp.emergencyaccess.ledger.history.AccessFlag;
 import jp.emergencyaccess.ledger.infra.CurrentAccount;
 import jp.emergencyaccess.ledger.workbench.AuditorsLog;
 import jp.emergencyaccess.ledger.workbench.DrillDowns;
@@ -62,17 +65,18 @@ class DrillDownController {
       String decision,
       String consentBasis,
       boolean repeatedPatient) {
-    static LookupAnswer of(DrillDowns.Lookup l) {
+    static LookupAnswer of(AccessAttempt a) {
+      Lookup l = a.lookup();
       return new LookupAnswer(
           l.viewId(),
           l.facilityCode(),
           JapanTime.render(l.at()),
           l.viewerId(),
-          l.viewerRole(),
+          l.viewerRole().name(),
           l.patientRef(),
-          l.decision(),
-          l.consentBasis(),
-          l.repeatedPatient());
+          l.decision().name(),
+          l.consentBasis() == null ? null : l.consentBasis().name(),
+          a.flags().contains(AccessFlag.REPEATED_PATIENT));
     }
   }
 
@@ -100,10 +104,10 @@ class DrillDownController {
         "PATIENT_DRILLDOWN",
         ref,
         AuditorsLog.filters("from", body.from(), "to", body.to(), "limit", body.limit()));
-    List<DrillDowns.Lookup> lookups = drillDowns.patient(ref, from, to, limit);
+    List<AccessAttempt> lookups = drillDowns.patient(ref, from, to, limit);
     return new PatientAnswer(
         ref,
-        lookups.stream().map(DrillDowns.Lookup::facilityCode).distinct().sorted().toList(),
+        lookups.stream().map(a -> a.lookup().facilityCode()).distinct().sorted().toList(),
         lookups.stream().map(LookupAnswer::of).toList());
   }
 
@@ -135,16 +139,16 @@ class DrillDownController {
         "VIEWER_DRILLDOWN",
         code.value(),
         AuditorsLog.filters("viewerId", viewerId, "from", from, "to", to, "limit", limit));
-    List<DrillDowns.Lookup> lookups =
+    List<AccessAttempt> lookups =
         drillDowns.viewer(code.value(), viewerId, fromInstant, toInstant, size);
     return new ViewerAnswer(
         code.value(),
         viewerId,
         lookups.stream().map(LookupAnswer::of).toList(),
         DrillDowns.perPatient(lookups),
-        lookups.stream().filter(l -> "DENIED".equals(l.decision())).count(),
-        lookups.stream().filter(DrillDowns.Lookup::repeatedPatient).count(),
-        lookups.stream().filter(l -> "EMERGENCY_EXEMPTION".equals(l.consentBasis())).count());
+        lookups.stream().filter(a -> !a.lookup().allowed()).count(),
+        lookups.stream().filter(a -> a.flags().contains(AccessFlag.REPEATED_PATIENT)).count(),
+        lookups.stream().filter(a -> a.lookup().underExemption()).count());
   }
 
   private void check(Instant from, Instant to) {

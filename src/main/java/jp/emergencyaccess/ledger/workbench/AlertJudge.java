@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.common.CommandSender;
 import jp.emergencyaccess.ledger.common.JapanTime;
 import jp.emergencyaccess.ledger.facility.FacilityDirectory;
@@ -77,20 +78,21 @@ class AlertJudge implements HistoryListener {
     Map<Key, InBatch> denials = new LinkedHashMap<>();
     Map<Key, InBatch> repeated = new LinkedHashMap<>();
     for (WrittenLookup w : batch) {
-      if (w.exemption()) {
+      Lookup l = w.lookup();
+      if (l.underExemption()) {
         exemptions
-            .computeIfAbsent(new Key(w.facilityCode(), w.day(), null), k -> new InBatch())
-            .add(w.at());
+            .computeIfAbsent(new Key(l.facilityCode(), w.day(), null), k -> new InBatch())
+            .add(l.at());
       }
-      if (!w.allowed()) {
+      if (!l.allowed()) {
         denials
-            .computeIfAbsent(new Key(w.facilityCode(), w.day(), w.viewerId()), k -> new InBatch())
-            .add(w.at());
+            .computeIfAbsent(new Key(l.facilityCode(), w.day(), l.viewerId()), k -> new InBatch())
+            .add(l.at());
       }
       if (w.repeated()) {
         repeated
-            .computeIfAbsent(new Key(w.facilityCode(), w.day(), w.patientRef()), k -> new InBatch())
-            .add(w.at());
+            .computeIfAbsent(new Key(l.facilityCode(), w.day(), l.patientRef()), k -> new InBatch())
+            .add(l.at());
       }
     }
     List<RaiseAlert> raise = new ArrayList<>();

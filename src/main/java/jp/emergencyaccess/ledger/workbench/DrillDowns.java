@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.emergencyaccess.ledger.common.JapanTime;
+import jp.emergencyaccess.ledger.history.AccessAttempt;
+import jp.emergencyaccess.ledger.history.AttemptColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,26 +28,14 @@ public class DrillDowns {
     this.jdbc = jdbc;
   }
 
-  /** One lookup as a drill-down shows it. */
-  public record Lookup(
-      String viewId,
-      String facilityCode,
-      Instant at,
-      String viewerId,
-      String viewerRole,
-      String patientRef,
-      String decision,
-      String consentBasis,
-      boolean repeatedPatient) {}
-
   /** Every facility's lookups of one patient in [from, to), oldest first, at most {@code limit}. */
-  public List<Lookup> patient(String patientRef, Instant from, Instant to, int limit) {
+  public List<AccessAttempt> patient(String patientRef, Instant from, Instant to, int limit) {
     List<String> facilities =
         jdbc.queryForList(
             "select facility_code from access_patient where patient_ref = ? order by facility_code",
             String.class,
             patientRef);
-    List<Lookup> all = new ArrayList<>();
+    List<AccessAttempt> all = new ArrayList<>();
     for (String facility : facilities) {
       all.addAll(
           rows(
@@ -55,12 +45,14 @@ public class DrillDowns {
               to,
               limit));
     }
-    all.sort(Comparator.comparing(Lookup::at).thenComparing(Lookup::viewId));
+    all.sort(
+        Comparator.comparing((AccessAttempt a) -> a.lookup().at())
+            .thenComparing(a -> a.lookup().viewId()));
     return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
   }
 
   /** One viewer's lookups at one facility in [from, to), oldest first, at most {@code limit}. */
-  public List<Lookup> viewer(
+  public List<AccessAttempt> viewer(
       String facilityCode, String viewerId, Instant from, Instant to, int limit) {
     return rows(
         "facility_code = ? and viewer_id = ?", List.of(facilityCode, viewerId), from, to, limit);
@@ -71,7 +63,7 @@ public class DrillDowns {
    * Japan day, those of its subject and kind (the viewer's denials, the patient's lookups, the
    * facility's lookups under the emergency exemption).
    */
-  public List<Lookup> behind(AlertItem alert, int limit) {
+  public List<AccessAttempt> behind(AlertItem alert, int limit) {
     Instant from = JapanTime.startOf(alert.day());
     Instant to = JapanTime.startOf(alert.day().plusDays(1));
     return switch (alert.kind()) {
@@ -100,9 +92,9 @@ public class DrillDowns {
   }
 
   /** How often each patientRef occurs among the lookups, most first. */
-  public static Map<String, Long> perPatient(List<Lookup> lookups) {
+  public static Map<String, Long> perPatient(List<AccessAttempt> lookups) {
     Map<String, Long> counts = new TreeMap<>();
-    lookups.forEach(l -> counts.merge(l.patientRef(), 1L, Long::sum));
+    lookups.forEach(a -> counts.merge(a.lookup().patientRef(), 1L, Long::sum));
     Map<String, Long> ordered = new LinkedHashMap<>();
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -110,13 +102,12 @@ public class DrillDowns {
     return ordered;
   }
 
-  private List<Lookup> rows(String where, List<Object> keys, Instant from, Instant to, int limit) {
+  private List<AccessAttempt> rows(
+      String where, List<Object> keys, Instant from, Instant to, int limit) {
     List<Object> args = new ArrayList<>(keys);
     StringBuilder sql =
         new StringBuilder(
-            "select view_id, facility_code, at_ms, viewer_id, viewer_role, patient_ref, decision,"
-                + " consent_basis, repeated_patient from access_attempt where "
-                + where);
+            "select " + AttemptColumns.LIST + " from access_attempt k where " + where);
     if (from != null) {
       sql.append(" and at_ms >= ?");
       args.add(from.toEpochMilli());
@@ -127,19 +118,6 @@ public class DrillDowns {
     }
     sql.append(" order by at_ms, view_id limit ?");
     args.add(limit);
-    return jdbc.query(
-        sql.toString(),
-        (rs, i) ->
-            new Lookup(
-                rs.getString("view_id"),
-                rs.getString("facility_code"),
-                Instant.ofEpochMilli(rs.getLong("at_ms")),
-                rs.getString("viewer_id"),
-                rs.getString("viewer_role"),
-                rs.getString("patient_ref"),
-                rs.getString("decision"),
-                rs.getString("consent_basis"),
-                rs.getBoolean("repeated_patient")),
-        args.toArray());
+    return jdbc.query(sql.toString(), (rs, i) -> AttemptColumns.read(rs), args.toArray());
   }
 }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import jp.emergencyaccess.ledger.access.Decision;
+import jp.emergencyaccess.ledger.access.DenialReason;
+import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.access.Lookup;
+import jp.emergencyaccess.ledger.access.ViewerRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,19 +42,20 @@ class AccessCsvTest {
   void fieldsWithCommasQuotesAndLineBreaks_roundTrip() {
     AccessAttempt attempt =
         new AccessAttempt(
-            "0f17f53d-3a2c-37a7-80d0-a42802c86e4a",
-            "1710112341",
-            Instant.parse("2024-02-20T01:00:00Z"),
-            "dr \"Kaga\", night\nshift",
-            "DOCTOR",
-            "0217836a05bcb96b82adeb96276be631",
-            List.of("MEDICATION", "CLINICAL"),
-            null,
-            null,
-            null,
-            "DENIED",
-            List.of("CONSENT_MISSING", "NOT_ACTIVATED"),
-            null,
+            new Lookup(
+                "0f17f53d-3a2c-37a7-80d0-a42802c86e4a",
+                "1710112341",
+                Instant.parse("2024-02-20T01:00:00Z"),
+                "dr \"Kaga\", night\nshift",
+                ViewerRole.DOCTOR,
+                "0217836a05bcb96b82adeb96276be631",
+                List.of(InfoCategory.MEDICATION, InfoCategory.CLINICAL),
+                null,
+                null,
+                null,
+                Decision.DENIED,
+                List.of(DenialReason.CONSENT_MISSING, DenialReason.NOT_ACTIVATED),
+                null),
             List.of(AccessFlag.DENIED),
             Instant.parse("2024-02-20T01:00:00.123Z"));
     StringWriter out = new StringWriter();

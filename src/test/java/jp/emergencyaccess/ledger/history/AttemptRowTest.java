@@ -3,9 +3,12 @@ package jp.emergencyaccess.ledger.history;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
+import jp.emergencyaccess.ledger.access.Decision;
 import jp.emergencyaccess.ledger.access.InfoCategory;
+import jp.emergencyaccess.ledger.access.Lookup;
+import jp.emergencyaccess.ledger.access.ViewerRole;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,20 +17,20 @@ import org.junit.jupiter.api.Test;
 class AttemptRowTest {
   private static AttemptRow row(String viewerId) {
     return new AttemptRow(
-        "0f17f53d-3a2c-37a7-80d0-a42802c86e4a",
-        "1710112341",
-        0,
-        LocalDate.of(2024, 2, 20),
-        viewerId,
-        "DOCTOR",
-        "0217836a05bcb96b82adeb96276be631",
-        List.of(InfoCategory.MEDICATION),
-        null,
-        null,
-        null,
-        true,
-        List.of(),
-        null,
+        new Lookup(
+            "0f17f53d-3a2c-37a7-80d0-a42802c86e4a",
+            "1710112341",
+            Instant.parse("2024-02-20T01:00:00Z"),
+            viewerId,
+            ViewerRole.DOCTOR,
+            "0217836a05bcb96b82adeb96276be631",
+            List.of(InfoCategory.MEDICATION),
+            null,
+            null,
+            null,
+            Decision.ALLOWED,
+            List.of(),
+            null),
         0);
   }
 
