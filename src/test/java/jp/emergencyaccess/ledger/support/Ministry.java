@@ -48,15 +48,15 @@ public final class Ministry {
     accepted(mhlw.post("/api/facilities", body));
   }
 
-  /** Issues revision 1 of a fresh notice of the test series; returns its id. */
+  /** Issues a fresh notice as revision 1 of a series of its own; returns its id. */
   public String issuesNotice(String idPrefix, String issuedOn, String title) {
     return issuesRevision(idPrefix, TestCodes.series(), 1, issuedOn, title);
   }
 
   /**
-   * Issues a fresh notice as the given revision of the series, for the tests of a series' order
-   * (which notice extends or ends a period, which revision a question is asked as of); returns its
-   * id.
+   * Issues a fresh notice as the given revision of the series, for the tests that need the series:
+   * its order (which notice extends or ends a period, which revision a question is asked as of) or
+   * its name; returns its id.
    */
   public String issuesRevision(
       String idPrefix, String series, int revision, String issuedOn, String title) {
