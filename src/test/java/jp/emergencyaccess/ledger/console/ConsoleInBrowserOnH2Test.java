@@ -17,6 +17,7 @@ import java.util.List;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.OnH2;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import jp.emergencyaccess.ledger.timetravel.NotoFacts;
@@ -277,23 +278,8 @@ class ConsoleInBrowserOnH2Test extends HttpTest {
   @Test
   void theSeriesSelect_showsAnotherSeriesWithItsRevisions() {
     String series = TestCodes.series();
-    String noticeId = TestCodes.noticeId("series");
-    Api.Reply registered =
-        mhlw()
-            .post(
-                "/api/notices",
-                java.util.Map.of(
-                    "noticeId",
-                    noticeId,
-                    "series",
-                    series,
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-03-01",
-                    "title",
-                    "シリーズ選択の試験"));
-    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String noticeId =
+        new Ministry(api()).issuesRevision("series", series, 1, "2024-03-01", "シリーズ選択の試験");
 
     signIn("console-fund");
     browser.get(url("/console/activation"));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.junit.jupiter.api.Test;
 
@@ -116,29 +117,9 @@ abstract class IndividualActivationScenarios extends HttpTest {
     String municipality = TestCodes.okinawaMunicipality();
     String code = TestCodes.facilityCode('1');
     ensureRegistered(mhlw(), code, "CLINIC", municipality, "那覇クリニック", "沖縄県那覇市1");
-    String notice = TestCodes.noticeId("n");
-    var registered =
-        mhlw()
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    notice,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-08-08",
-                    "title",
-                    "台風"));
-    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-    var activated =
-        mhlw()
-            .post(
-                "/api/regions/" + municipality + "/activate",
-                Map.of("from", "2024-08-08", "until", "2024-08-15", "noticeId", notice));
-    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    Ministry ministry = new Ministry(api());
+    String notice = ministry.issuesNotice("n", "2024-08-08", "台風");
+    ministry.activates(municipality, "2024-08-08", "2024-08-15", notice);
 
     JsonNode covered = check(mhlw(), code, "2024-08-15T23:59:59.999+09:00");
     assertThat(covered.get("active").asBoolean()).isTrue();

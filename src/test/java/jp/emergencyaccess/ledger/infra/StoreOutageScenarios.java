@@ -21,6 +21,7 @@ import jp.emergencyaccess.ledger.integrity.ChainEntry;
 import jp.emergencyaccess.ledger.integrity.ChainTable;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,27 +102,10 @@ abstract class StoreOutageScenarios extends HttpTest {
     String region = TestCodes.okinawaMunicipality();
     Api mhlw = mhlw();
     Api clinic = api().as(account);
-    expect(
-        201,
-        mhlw.post(
-            "/api/facilities",
-            Map.of(
-                "facilityCode", facility,
-                "kind", "CLINIC",
-                "name", "Outage clinic",
-                "nameKana", "クリニック",
-                "postalCode", "900-8570",
-                "address", "Naha 1-1",
-                "municipalityCode", region,
-                "phone", "098-866-2333",
-                "at", "2020-01-01T00:00:00+09:00")));
-    String notice = TestCodes.noticeId("outage");
-    expect(201, mhlw.post("/api/notices", notice(notice)));
-    expect(
-        201,
-        mhlw.post(
-            "/api/regions/" + region + "/activate",
-            Map.of("from", "2024-02-01", "until", "2024-02-29", "noticeId", notice)));
+    Ministry ministry = new Ministry(api());
+    ministry.registers(facility, "CLINIC", "Outage clinic", region);
+    String notice = ministry.issuesNotice("outage", "2024-02-01", "outage test");
+    ministry.activates(region, "2024-02-01", "2024-02-29", notice);
     Map<String, Object> consent = new LinkedHashMap<>();
     consent.put("requestId", "outage-consent");
     consent.put("facilityCode", facility);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.Repeats;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -34,21 +35,7 @@ abstract class InquiryApiScenarios extends HttpTest {
   /** Registers a fresh facility and returns its code. */
   protected String registeredFacility() {
     String code = TestCodes.facilityCode();
-    Api.Reply reply =
-        mhlw()
-            .post(
-                "/api/facilities",
-                Map.of(
-                    "facilityCode", code,
-                    "kind", "CLINIC",
-                    "name", "鹿児島テスト診療所 " + code,
-                    "nameKana", "カゴシマテストシンリョウジョ",
-                    "postalCode", "892-0000",
-                    "address", "鹿児島市",
-                    "municipalityCode", TestCodes.KAGOSHIMA_CITY,
-                    "phone", "099-000-0000",
-                    "at", "2020-01-01T00:00:00+09:00"));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    new Ministry(api()).registers(code, "CLINIC", "鹿児島テスト診療所 " + code, TestCodes.KAGOSHIMA_CITY);
     return code;
   }
 

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
-import jp.emergencyaccess.ledger.support.TestCodes;
+import jp.emergencyaccess.ledger.support.Ministry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,23 +39,8 @@ class FailingProcessorHealthOnH2Test extends HttpTest {
 
   @Test
   void aProcessorFailingOnEveryBatch_isReportedInError_atEveryReading() throws Exception {
-    String noticeId = TestCodes.noticeId("failing");
-    Api.Reply notice =
-        mhlw()
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    noticeId,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-01-01",
-                    "title",
-                    "an event for the failing read models"));
-    assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+    new Ministry(api())
+        .issuesNotice("failing", "2024-01-01", "an event for the failing read models");
     // The first failure needs the processors to reach the event.
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!bothInError(monitor().get("/actuator/health").json()) && System.nanoTime() < deadline) {

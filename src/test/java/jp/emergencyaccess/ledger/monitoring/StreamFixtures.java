@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
-import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.SseClient;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.axonframework.config.Configuration;
@@ -48,19 +47,7 @@ abstract class StreamFixtures extends HttpTest {
   }
 
   String notice(String series, int revision) {
-    String id = TestCodes.noticeId("s");
-    Api.Reply reply =
-        mhlw()
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId", id,
-                    "series", series,
-                    "revision", revision,
-                    "issuedOn", "2024-01-02",
-                    "title", "stream test"));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    return id;
+    return new Ministry(api()).issuesRevision("s", series, revision, "2024-01-02", "stream test");
   }
 
   /** A municipality code in the prefecture, used by no other test. */
@@ -70,12 +57,7 @@ abstract class StreamFixtures extends HttpTest {
   }
 
   void activate(String region, String noticeId) {
-    Api.Reply reply =
-        mhlw()
-            .post(
-                "/api/regions/" + region + "/activate",
-                Map.of("from", "2024-01-01", "until", "2024-01-31", "noticeId", noticeId));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    new Ministry(api()).activates(region, "2024-01-01", "2024-01-31", noticeId);
   }
 
   /** Registers a fresh hospital in the municipality; returns its facility code. */
@@ -85,21 +67,7 @@ abstract class StreamFixtures extends HttpTest {
             + "1"
             + String.format("%06d", 500_000 + CODES.incrementAndGet());
     String code = nine + FacilityCode.checkDigit(nine);
-    Api.Reply reply =
-        mhlw()
-            .post(
-                "/api/facilities",
-                Map.of(
-                    "facilityCode", code,
-                    "kind", "HOSPITAL",
-                    "name", "Stream Test Hospital",
-                    "nameKana", "ストリームテストビョウイン",
-                    "postalCode", "920-0000",
-                    "address", "somewhere",
-                    "municipalityCode", municipality,
-                    "phone", "076-000-0000",
-                    "at", "2020-01-01T00:00:00+09:00"));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    new Ministry(api()).registers(code, "HOSPITAL", "Stream Test Hospital", municipality);
     return code;
   }
 

@@ -1,8 +1,5 @@
 package jp.emergencyaccess.ledger.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Map;
 import jp.emergencyaccess.ledger.workbench.AlertRaised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,24 +35,7 @@ public abstract class HttpTest {
    * need something recorded.
    */
   protected String registerNotice(String prefix, String title) {
-    String id = TestCodes.noticeId(prefix);
-    Api.Reply reply =
-        mhlw()
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    id,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-01-02",
-                    "title",
-                    title));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    return id;
+    return new Ministry(api()).issuesNotice(prefix, "2024-01-02", title);
   }
 
   /**

@@ -26,6 +26,15 @@ public final class Ministry {
 
   /** Registers the facility in the municipality's directory, as of 2020. */
   public void registers(String facilityCode, String kind, String name, String municipality) {
+    registers(facilityCode, kind, name, municipality, "2020-01-01T00:00:00+09:00");
+  }
+
+  /**
+   * Registers the facility as of {@code at}, for the tests of what happens before it: until then
+   * the ledger does not know the facility.
+   */
+  public void registers(
+      String facilityCode, String kind, String name, String municipality, String at) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("facilityCode", facilityCode);
     body.put("kind", kind);
@@ -35,12 +44,22 @@ public final class Ministry {
     body.put("address", "那覇市泉崎1-2-2");
     body.put("municipalityCode", municipality);
     body.put("phone", "098-866-2333");
-    body.put("at", "2020-01-01T00:00:00+09:00");
+    body.put("at", at);
     accepted(mhlw.post("/api/facilities", body));
   }
 
-  /** Issues revision 1 of a fresh notice of the test series; returns its id. */
+  /** Issues a fresh notice as revision 1 of a series of its own; returns its id. */
   public String issuesNotice(String idPrefix, String issuedOn, String title) {
+    return issuesRevision(idPrefix, TestCodes.series(), 1, issuedOn, title);
+  }
+
+  /**
+   * Issues a fresh notice as the given revision of the series, for the tests that need the series:
+   * its order (which notice extends or ends a period, which revision a question is asked as of) or
+   * its name; returns its id.
+   */
+  public String issuesRevision(
+      String idPrefix, String series, int revision, String issuedOn, String title) {
     String noticeId = TestCodes.noticeId(idPrefix);
     accepted(
         mhlw.post(
@@ -49,9 +68,9 @@ public final class Ministry {
                 "noticeId",
                 noticeId,
                 "series",
-                TestCodes.series(),
+                series,
                 "revision",
-                1,
+                revision,
                 "issuedOn",
                 issuedOn,
                 "title",

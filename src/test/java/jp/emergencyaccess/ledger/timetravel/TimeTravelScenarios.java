@@ -12,6 +12,7 @@ import java.util.stream.StreamSupport;
 import jp.emergencyaccess.ledger.activation.NoticeSeriesLoader;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -425,27 +426,11 @@ abstract class TimeTravelScenarios extends HttpTest {
   }
 
   private String notice(String series, int revision) {
-    String id = TestCodes.noticeId("tt");
-    Api.Reply reply =
-        mhlw()
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId", id,
-                    "series", series,
-                    "revision", revision,
-                    "issuedOn", "2024-05-01",
-                    "title", "revision " + revision));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    return id;
+    return new Ministry(api())
+        .issuesRevision("tt", series, revision, "2024-05-01", "revision " + revision);
   }
 
   private void activate(String region, String noticeId) {
-    Api.Reply reply =
-        mhlw()
-            .post(
-                "/api/regions/" + region + "/activate",
-                Map.of("from", "2024-05-01", "until", "2024-05-31", "noticeId", noticeId));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    new Ministry(api()).activates(region, "2024-05-01", "2024-05-31", noticeId);
   }
 }

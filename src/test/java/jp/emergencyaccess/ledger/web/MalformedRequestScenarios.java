@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import jp.emergencyaccess.ledger.web.RequestMutations.Attempt;
 import jp.emergencyaccess.ledger.web.RequestMutations.Endpoint;
@@ -77,41 +78,11 @@ abstract class MalformedRequestScenarios extends HttpTest {
     facilityAccount = TestCodes.facilityAccount();
     facility = TestCodes.facilityCodeOf(facilityAccount);
     Api clinic = api().as(facilityAccount);
-    noticeId = TestCodes.noticeId("fuzz");
-    ok(
-        mhlw()
-            .post(
-                "/api/notices",
-                Map.of(
-                    "noticeId",
-                    noticeId,
-                    "series",
-                    TestCodes.series(),
-                    "revision",
-                    1,
-                    "issuedOn",
-                    "2024-01-02",
-                    "title",
-                    "fuzz fixture")));
+    Ministry ministry = new Ministry(api());
+    noticeId = ministry.issuesNotice("fuzz", "2024-01-02", "fuzz fixture");
     region = TestCodes.okinawaMunicipality();
-    ok(
-        mhlw()
-            .post(
-                "/api/regions/" + region + "/activate",
-                Map.of("from", "2024-01-01", "until", "2024-12-31", "noticeId", noticeId)));
-    ok(
-        mhlw()
-            .post(
-                "/api/facilities",
-                Map.of(
-                    "facilityCode", facility,
-                    "kind", "CLINIC",
-                    "name", "ファズ診療所",
-                    "nameKana", "ファズシンリョウジョ",
-                    "postalCode", "900-0001",
-                    "address", "沖縄県那覇市1-1",
-                    "municipalityCode", TestCodes.NAHA,
-                    "phone", "098-000-0000")));
+    ministry.activates(region, "2024-01-01", "2024-12-31", noticeId);
+    ministry.registers(facility, "CLINIC", "ファズ診療所", TestCodes.NAHA);
     applicationId =
         ok(clinic.post("/api/applications", application().json(facility)))
             .json()
