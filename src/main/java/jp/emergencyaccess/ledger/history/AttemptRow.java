@@ -17,6 +17,14 @@ record AttemptRow(Lookup lookup, long recordedAtMs) {
    * that one event (and its facility's later ones) instead of failing the whole batch's write.
    */
   AttemptRow {
+    if (lookup.at() == null) {
+      throw new IllegalArgumentException("at is missing");
+    }
+    try {
+      lookup.at().toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("at " + lookup.at() + " has no epoch millisecond", e);
+    }
     fits("viewId", lookup.viewId(), 64, true);
     fits("facilityCode", lookup.facilityCode(), 10, true);
     fits("viewerId", lookup.viewerId(), 64, true);

@@ -16,11 +16,15 @@ import org.junit.jupiter.api.Test;
  */
 class AttemptRowTest {
   private static AttemptRow row(String viewerId) {
+    return row(viewerId, Instant.parse("2024-02-20T01:00:00Z"));
+  }
+
+  private static AttemptRow row(String viewerId, Instant at) {
     return new AttemptRow(
         new Lookup(
             "0f17f53d-3a2c-37a7-80d0-a42802c86e4a",
             "1710112341",
-            Instant.parse("2024-02-20T01:00:00Z"),
+            at,
             viewerId,
             ViewerRole.DOCTOR,
             "0217836a05bcb96b82adeb96276be631",
@@ -41,5 +45,12 @@ class AttemptRowTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("viewerId has 65 characters, its column holds 64");
     assertThatThrownBy(() -> row(null)).hasMessage("viewerId is missing");
+  }
+
+  @Test
+  void anInstantWithoutAnEpochMillisecond_isRefused() {
+    assertThatThrownBy(() -> row("dr-a", Instant.parse("+999999999-12-31T23:59:59Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("at +999999999-12-31T23:59:59Z has no epoch millisecond");
   }
 }
