@@ -36,7 +36,9 @@ public record Lookup(
     reasons = List.copyOf(reasons);
   }
 
-  public static Lookup of(MedicalInfoViewed e) {
+  /** The lookup as either of its events recorded it. */
+  public static Lookup of(LookupEvent e) {
+    boolean denied = e instanceof MedicalInfoViewDenied;
     return new Lookup(
         e.viewId(),
         e.facilityCode(),
@@ -48,25 +50,8 @@ public record Lookup(
         e.consentId(),
         e.consentBasis(),
         e.identification(),
-        Decision.ALLOWED,
-        List.of(),
-        e.coveredBy());
-  }
-
-  public static Lookup of(MedicalInfoViewDenied e) {
-    return new Lookup(
-        e.viewId(),
-        e.facilityCode(),
-        e.at(),
-        e.viewerId(),
-        e.viewerRole(),
-        e.patientRef(),
-        e.categories(),
-        e.consentId(),
-        e.consentBasis(),
-        e.identification(),
-        Decision.DENIED,
-        e.reasons(),
+        denied ? Decision.DENIED : Decision.ALLOWED,
+        denied ? ((MedicalInfoViewDenied) e).reasons() : List.of(),
         e.coveredBy());
   }
 

@@ -106,14 +106,9 @@ public class MedicalInfoView {
     return outcome.asReplay();
   }
 
+  /** Either event of the lookup: the aggregate keeps the decision to answer a retry with. */
   @EventSourcingHandler
-  void on(MedicalInfoViewed event) {
-    viewId = event.viewId();
-    outcome = ViewOutcome.of(event);
-  }
-
-  @EventSourcingHandler
-  void on(MedicalInfoViewDenied event) {
+  void on(LookupEvent event) {
     viewId = event.viewId();
     outcome = ViewOutcome.of(event);
   }

@@ -29,4 +29,4 @@ public record MedicalInfoViewDenied(
     CoveredBy coveredBy,
     List<DenialReason> reasons,
     Instant at)
-    implements LedgerEvent {}
+    implements LedgerEvent, LookupEvent {}

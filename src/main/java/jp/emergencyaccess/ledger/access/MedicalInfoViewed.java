@@ -29,4 +29,4 @@ public record MedicalInfoViewed(
     Identification identification,
     CoveredBy coveredBy,
     Instant at)
-    implements LedgerEvent {}
+    implements LedgerEvent, LookupEvent {}

@@ -9,11 +9,7 @@ import jp.emergencyaccess.ledger.common.Replayable;
  */
 public record ViewOutcome(Lookup lookup, String requestId, boolean replayed) implements Replayable {
 
-  static ViewOutcome of(MedicalInfoViewed e) {
-    return new ViewOutcome(Lookup.of(e), e.requestId(), false);
-  }
-
-  static ViewOutcome of(MedicalInfoViewDenied e) {
+  static ViewOutcome of(LookupEvent e) {
     return new ViewOutcome(Lookup.of(e), e.requestId(), false);
   }
 

@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.emergencyaccess.ledger.access.Lookup;
-import jp.emergencyaccess.ledger.access.MedicalInfoViewDenied;
-import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
+import jp.emergencyaccess.ledger.access.LookupEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -53,17 +52,10 @@ public class AccessHistory {
     writer.markReset();
   }
 
+  /** Either event of a lookup, allowed or denied. */
   @EventHandler
-  void on(MedicalInfoViewed e, @Timestamp Instant recordedAt) {
-    record(new AttemptRow(Lookup.of(e), recordedAt.toEpochMilli()));
-  }
-
-  @EventHandler
-  void on(MedicalInfoViewDenied e, @Timestamp Instant recordedAt) {
-    record(new AttemptRow(Lookup.of(e), recordedAt.toEpochMilli()));
-  }
-
-  private void record(AttemptRow row) {
+  void on(LookupEvent e, @Timestamp Instant recordedAt) {
+    AttemptRow row = new AttemptRow(Lookup.of(e), recordedAt.toEpochMilli());
     if (!CurrentUnitOfWork.isStarted()) {
       writer.write(List.of(row));
       return;

@@ -1,7 +1,6 @@
 package jp.emergencyaccess.ledger.history;
 
-import jp.emergencyaccess.ledger.access.MedicalInfoViewDenied;
-import jp.emergencyaccess.ledger.access.MedicalInfoViewed;
+import jp.emergencyaccess.ledger.access.LookupEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -23,11 +22,8 @@ public final class ByFacility implements SequencingPolicy<EventMessage<?>> {
   public Object getSequenceIdentifierFor(EventMessage<?> event) {
     try {
       Object payload = event.getPayload();
-      if (payload instanceof MedicalInfoViewed viewed && viewed.facilityCode() != null) {
-        return viewed.facilityCode();
-      }
-      if (payload instanceof MedicalInfoViewDenied denied && denied.facilityCode() != null) {
-        return denied.facilityCode();
+      if (payload instanceof LookupEvent lookup && lookup.facilityCode() != null) {
+        return lookup.facilityCode();
       }
     } catch (RuntimeException unreadable) {
       // Sequenced below; the handler meets the same error and dead-letters the event.
