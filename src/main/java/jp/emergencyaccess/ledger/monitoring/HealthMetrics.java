@@ -1,4 +1,4 @@
-package jp.emergencyaccess.ledger.ops;
+package jp.emergencyaccess.ledger.monitoring;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

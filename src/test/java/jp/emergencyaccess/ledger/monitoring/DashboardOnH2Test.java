@@ -1,4 +1,4 @@
-package jp.emergencyaccess.ledger.ops;
+package jp.emergencyaccess.ledger.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
