@@ -73,11 +73,11 @@ class AccessHistoryController {
   }
 
   /**
-   * One attempt of the page: its lookup (the facility is the answer's), its flags and when it was
-   * recorded, instants in Japan time.
+   * One attempt of the page, as a row of the CSV: its lookup, its flags and when it was recorded,
+   * instants in Japan time.
    */
   record Item(
-      @JsonUnwrapped @JsonIgnoreProperties({"facilityCode", "at"}) Lookup lookup,
+      @JsonUnwrapped @JsonIgnoreProperties("at") Lookup lookup,
       OffsetDateTime at,
       List<AccessFlag> flags,
       OffsetDateTime recordedAt) {

@@ -109,6 +109,58 @@ class OpenApiContractOnH2Test extends HttpTest {
     docs = reply.json();
   }
 
+  /**
+   * The answers that carry a recorded lookup list its fields themselves (its value is unwrapped
+   * into them), with the instants in Japan time, as the answers do.
+   */
+  @Test
+  void theLookupAnswers_listTheLookupsFields() {
+    assertThat(properties("ViewAnswer"))
+        .containsExactlyInAnyOrder(
+            "viewId",
+            "requestId",
+            "decision",
+            "reasons",
+            "facilityCode",
+            "viewerId",
+            "viewerRole",
+            "patientRef",
+            "categories",
+            "consentId",
+            "consentBasis",
+            "identification",
+            "coveredBy",
+            "at",
+            "replayed");
+    assertThat(properties("Item"))
+        .containsExactlyInAnyOrder(
+            "viewId",
+            "facilityCode",
+            "at",
+            "viewerId",
+            "viewerRole",
+            "patientRef",
+            "categories",
+            "consentId",
+            "consentBasis",
+            "identification",
+            "decision",
+            "reasons",
+            "coveredBy",
+            "flags",
+            "recordedAt");
+    assertThat(docs.at("/components/schemas/ViewAnswer/properties/at/format").asText())
+        .isEqualTo("date-time");
+  }
+
+  private List<String> properties(String schema) {
+    List<String> names = new ArrayList<>();
+    docs.at("/components/schemas/" + schema + "/properties")
+        .fieldNames()
+        .forEachRemaining(names::add);
+    return names;
+  }
+
   @Test
   void namesTheLedgerAndItsVersion() throws Exception {
     assertThat(docs.at("/info/title").asText()).isEqualTo("Emergency Access Ledger");
