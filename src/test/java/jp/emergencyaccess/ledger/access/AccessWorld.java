@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,20 +98,12 @@ final class AccessWorld {
   /** The body of a lookup by dr-kinjo; {@code consentId} and {@code at} are left out when null. */
   static Map<String, Object> viewBody(
       String facilityCode, String requestId, String patientId, String consentId, String at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("requestId", requestId);
-    body.put("facilityCode", facilityCode);
-    body.put("viewerId", "dr-kinjo");
-    body.put("viewerRole", "DOCTOR");
-    body.put("patientId", patientId);
-    body.put("categories", List.of("MEDICATION", "DISPENSING"));
-    if (consentId != null) {
-      body.put("consentId", consentId);
-    }
-    if (at != null) {
-      body.put("at", at);
-    }
-    return body;
+    return LookupRequest.at(facilityCode, patientId)
+        .requestId(requestId)
+        .of(List.of("MEDICATION", "DISPENSING"))
+        .consent(consentId)
+        .when(at)
+        .body();
   }
 
   Api.Reply view(Place place, Map<String, Object> body) {

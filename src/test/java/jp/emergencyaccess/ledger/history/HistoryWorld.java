@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 
 /**
@@ -88,17 +89,14 @@ final class HistoryWorld {
       List<String> categories,
       String consentId,
       String at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("requestId", requestId);
-    body.put("facilityCode", place.facilityCode());
-    body.put("viewerId", viewer);
-    body.put("viewerRole", role);
-    body.put("patientId", patientId);
-    body.put("categories", categories);
-    if (consentId != null) {
-      body.put("consentId", consentId);
-    }
-    body.put("at", at);
+    Map<String, Object> body =
+        LookupRequest.at(place.facilityCode(), patientId)
+            .requestId(requestId)
+            .by(viewer, role)
+            .of(categories)
+            .consent(consentId)
+            .when(at)
+            .body();
     var reply = api.as(place.account()).post("/api/views", body);
     assertThat(reply.status()).as(reply.toString()).isIn(201, 403);
     assertThat(reply.json().has("viewId")).as(reply.toString()).isTrue();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 
@@ -56,20 +57,11 @@ final class NodeWorld {
 
   static Map<String, Object> lookupBody(
       Place place, String requestId, String patientId, String consentId, String at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    if (requestId != null) {
-      body.put("requestId", requestId);
-    }
-    body.put("facilityCode", place.facilityCode());
-    body.put("viewerId", "dr-kinjo");
-    body.put("viewerRole", "DOCTOR");
-    body.put("patientId", patientId);
-    body.put("categories", List.of("MEDICATION"));
-    if (consentId != null) {
-      body.put("consentId", consentId);
-    }
-    body.put("at", at);
-    return body;
+    return LookupRequest.at(place.facilityCode(), patientId)
+        .requestId(requestId)
+        .consent(consentId)
+        .when(at)
+        .body();
   }
 
   /** A lookup that the ledger recorded (201 allowed, 403 denied); anything else fails. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,19 +77,15 @@ final class ReportWorld {
 
   /** A lookup by dr-kinjo (without consent when consentId is null); returns its patientRef. */
   String view(Place place, String patientId, String consentId, String at, String... categories) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("requestId", "r-" + TestCodes.noticeId("view"));
-    body.put("facilityCode", place.facilityCode());
-    body.put("viewerId", "dr-kinjo");
-    body.put("viewerRole", "DOCTOR");
-    body.put("patientId", patientId);
-    body.put(
-        "categories", List.of(categories.length == 0 ? new String[] {"MEDICATION"} : categories));
-    if (consentId != null) {
-      body.put("consentId", consentId);
+    LookupRequest lookup =
+        LookupRequest.at(place.facilityCode(), patientId)
+            .requestId("r-" + TestCodes.noticeId("view"))
+            .consent(consentId)
+            .when(at);
+    if (categories.length > 0) {
+      lookup.of(List.of(categories));
     }
-    body.put("at", at);
-    var reply = api.as(place.account()).post("/api/views", body);
+    var reply = api.as(place.account()).post("/api/views", lookup.body());
     assertThat(reply.status()).as(reply.toString()).isIn(201, 403);
     return reply.json().get("patientRef").asText();
   }

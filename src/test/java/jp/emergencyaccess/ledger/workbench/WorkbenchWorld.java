@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 
 /**
@@ -93,17 +94,13 @@ public final class WorkbenchWorld {
 
   /** A lookup (201 allowed, 403 denied); a null consent is denied as CONSENT_MISSING. */
   public Api.Reply view(Place place, String viewer, String patientId, String consentId, String at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("requestId", place.account() + "-" + java.util.UUID.randomUUID());
-    body.put("facilityCode", place.facilityCode());
-    body.put("viewerId", viewer);
-    body.put("viewerRole", "DOCTOR");
-    body.put("patientId", patientId);
-    body.put("categories", List.of("MEDICATION"));
-    if (consentId != null) {
-      body.put("consentId", consentId);
-    }
-    body.put("at", at);
+    Map<String, Object> body =
+        LookupRequest.at(place.facilityCode(), patientId)
+            .requestId(place.account() + "-" + java.util.UUID.randomUUID())
+            .by(viewer, "DOCTOR")
+            .consent(consentId)
+            .when(at)
+            .body();
     Api.Reply reply = api.as(place.account()).post("/api/views", body);
     assertThat(reply.status()).as(reply.toString()).isIn(201, 403);
     return reply;
