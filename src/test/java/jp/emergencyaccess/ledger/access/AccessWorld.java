@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.ConsentRequest;
 import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
@@ -57,13 +57,7 @@ final class AccessWorld {
   }
 
   Api.Reply recordConsent(Place place, String facilityCode, String patientId, String at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("facilityCode", facilityCode);
-    body.put("patientId", patientId);
-    body.put("basis", "ORAL");
-    body.put("identification", "INSURED_NUMBER");
-    body.put("recordedBy", "nurse Higa");
-    body.put("at", at);
+    Map<String, Object> body = ConsentRequest.at(facilityCode, patientId).when(at).body();
     return keep(api.as(place.account()).post("/api/consents", body));
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.ConsentRequest;
 import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 
@@ -64,16 +64,13 @@ final class HistoryWorld {
   /** Records an ORAL consent, or with {@code exemption} the emergency exemption; returns its id. */
   String consent(
       Place place, String patientId, boolean exemption, String identification, String at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("facilityCode", place.facilityCode());
-    body.put("patientId", patientId);
-    body.put("basis", exemption ? "EMERGENCY_EXEMPTION" : "ORAL");
-    body.put("identification", identification);
-    if (exemption) {
-      body.put("exemptionReason", "unconscious after the earthquake");
-    }
-    body.put("recordedBy", "nurse Saigo");
-    body.put("at", at);
+    Map<String, Object> body =
+        ConsentRequest.at(place.facilityCode(), patientId)
+            .exemption(exemption)
+            .identifiedBy(identification)
+            .recordedBy("nurse Saigo")
+            .when(at)
+            .body();
     var reply = api.as(place.account()).post("/api/consents", body);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json().get("consentId").asText();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.ConsentRequest;
 import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
@@ -43,13 +44,8 @@ final class NodeWorld {
   }
 
   static String consent(Api node, Place place, String patientId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("facilityCode", place.facilityCode());
-    body.put("patientId", patientId);
-    body.put("basis", "ORAL");
-    body.put("identification", "INSURED_NUMBER");
-    body.put("recordedBy", "nurse Higa");
-    body.put("at", "2024-01-02T09:00:00+09:00");
+    Map<String, Object> body =
+        ConsentRequest.at(place.facilityCode(), patientId).when("2024-01-02T09:00:00+09:00").body();
     Api.Reply reply = node.as(place.account()).post("/api/consents", body);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json().get("consentId").asText();

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.ConsentRequest;
 import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 import jp.emergencyaccess.ledger.support.TestCodes;
@@ -60,16 +61,8 @@ final class ReportWorld {
 
   /** Records consent (ORAL) or the emergency exemption and returns the consent id. */
   String consent(Place place, String patientId, String basis, String at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("facilityCode", place.facilityCode());
-    body.put("patientId", patientId);
-    body.put("basis", basis);
-    body.put("identification", "INSURED_NUMBER");
-    if (basis.equals("EMERGENCY_EXEMPTION")) {
-      body.put("exemptionReason", "unconscious after the earthquake");
-    }
-    body.put("recordedBy", "nurse Higa");
-    body.put("at", at);
+    Map<String, Object> body =
+        ConsentRequest.at(place.facilityCode(), patientId).basis(basis).when(at).body();
     var reply = api.as(place.account()).post("/api/consents", body);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json().get("consentId").asText();

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.support.Api;
+import jp.emergencyaccess.ledger.support.ConsentRequest;
 import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.Ministry;
 
@@ -77,16 +77,12 @@ public final class WorkbenchWorld {
 
   /** An ORAL consent, or with {@code exemption} the emergency exemption; returns its id. */
   public String consent(Place place, String patientId, boolean exemption, String at) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("facilityCode", place.facilityCode());
-    body.put("patientId", patientId);
-    body.put("basis", exemption ? "EMERGENCY_EXEMPTION" : "ORAL");
-    body.put("identification", "INSURED_NUMBER");
-    if (exemption) {
-      body.put("exemptionReason", "unconscious after the earthquake");
-    }
-    body.put("recordedBy", "nurse Saigo");
-    body.put("at", at);
+    Map<String, Object> body =
+        ConsentRequest.at(place.facilityCode(), patientId)
+            .exemption(exemption)
+            .recordedBy("nurse Saigo")
+            .when(at)
+            .body();
     Api.Reply reply = api.as(place.account()).post("/api/consents", body);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json().get("consentId").asText();
