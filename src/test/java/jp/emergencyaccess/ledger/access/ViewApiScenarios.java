@@ -9,6 +9,7 @@ import java.util.List;
 import jp.emergencyaccess.ledger.facility.FacilityActivated;
 import jp.emergencyaccess.ledger.support.Api;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.LookupRequest;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,25 +28,6 @@ abstract class ViewApiScenarios extends HttpTest {
   void setUpWorld() {
     world = new AccessWorld(api(), jdbc);
   }
-
-  /** The fields of every answer to a lookup, allowed or denied (SPEC: the recorded view). */
-  private static final List<String> ANSWER_FIELDS =
-      List.of(
-          "viewId",
-          "requestId",
-          "decision",
-          "reasons",
-          "facilityCode",
-          "viewerId",
-          "viewerRole",
-          "patientRef",
-          "categories",
-          "consentId",
-          "consentBasis",
-          "identification",
-          "coveredBy",
-          "at",
-          "replayed");
 
   private static List<String> fieldNames(JsonNode json) {
     List<String> names = new ArrayList<>();
@@ -80,7 +62,7 @@ abstract class ViewApiScenarios extends HttpTest {
     assertThat(json.get("consentBasis").asText()).isEqualTo("ORAL");
     assertThat(json.get("identification").asText()).isEqualTo("INSURED_NUMBER");
     assertThat(json.get("at").asText()).isEqualTo("2024-02-29T23:59:59.999+09:00");
-    assertThat(fieldNames(json)).containsExactlyInAnyOrderElementsOf(ANSWER_FIELDS);
+    assertThat(fieldNames(json)).containsExactlyInAnyOrderElementsOf(LookupRequest.ANSWER_FIELDS);
     assertThat(world.storedTypes(json.get("viewId").asText()))
         .containsExactly(MedicalInfoViewed.class.getName());
 
@@ -88,7 +70,7 @@ abstract class ViewApiScenarios extends HttpTest {
     assertDenied(denied, "NOT_ACTIVATED");
     assertThat(denied.json().get("coveredBy").isNull()).isTrue();
     assertThat(denied.json().get("at").asText()).isEqualTo(NEXT_DAY);
-    assertThat(fieldNames(denied.json())).containsAll(ANSWER_FIELDS);
+    assertThat(fieldNames(denied.json())).containsAll(LookupRequest.ANSWER_FIELDS);
     assertThat(world.storedTypes(denied.json().get("viewId").asText()))
         .containsExactly(MedicalInfoViewDenied.class.getName());
   }

@@ -1,6 +1,6 @@
 package jp.emergencyaccess.ledger.history;
 
-import static jp.emergencyaccess.ledger.history.HistoryWorld.eventually;
+import static jp.emergencyaccess.ledger.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

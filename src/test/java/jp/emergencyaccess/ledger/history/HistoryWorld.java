@@ -1,13 +1,12 @@
 package jp.emergencyaccess.ledger.history;
 
+import static jp.emergencyaccess.ledger.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import jp.emergencyaccess.ledger.common.RegionCode;
 import jp.emergencyaccess.ledger.facility.FacilityCode;
 import jp.emergencyaccess.ledger.support.Api;
@@ -104,22 +103,6 @@ final class HistoryWorld {
     var reply = as.get("/api/facilities/" + facilityCode + "/accesses" + query);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply.json();
-  }
-
-  /** Waits (the history is written by a tracking processor) until the condition holds. */
-  static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting: " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   /** Waits until the facility's history holds that many attempts. */

@@ -2,7 +2,6 @@ package jp.emergencyaccess.ledger.nodes;
 
 import static jp.emergencyaccess.ledger.nodes.NodeWorld.activate;
 import static jp.emergencyaccess.ledger.nodes.NodeWorld.consent;
-import static jp.emergencyaccess.ledger.nodes.NodeWorld.eventually;
 import static jp.emergencyaccess.ledger.nodes.NodeWorld.health;
 import static jp.emergencyaccess.ledger.nodes.NodeWorld.lookup;
 import static jp.emergencyaccess.ledger.nodes.NodeWorld.lookupBody;
@@ -12,6 +11,7 @@ import static jp.emergencyaccess.ledger.nodes.NodeWorld.openInquiry;
 import static jp.emergencyaccess.ledger.nodes.NodeWorld.place;
 import static jp.emergencyaccess.ledger.nodes.NodeWorld.processors;
 import static jp.emergencyaccess.ledger.nodes.NodeWorld.reasons;
+import static jp.emergencyaccess.ledger.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -10,6 +10,25 @@ import java.util.Map;
  * or instant is left out of the body, as a client that does not send it.
  */
 public final class LookupRequest {
+  /** The fields of every answer to a lookup, allowed or denied: the recorded view (SPEC §5). */
+  public static final List<String> ANSWER_FIELDS =
+      List.of(
+          "viewId",
+          "requestId",
+          "decision",
+          "reasons",
+          "facilityCode",
+          "viewerId",
+          "viewerRole",
+          "patientRef",
+          "categories",
+          "consentId",
+          "consentBasis",
+          "identification",
+          "coveredBy",
+          "at",
+          "replayed");
+
   private String requestId;
   private final String facilityCode;
   private String viewerId = "dr-kinjo";

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.support.HttpTest;
+import jp.emergencyaccess.ledger.support.LookupRequest;
 import jp.emergencyaccess.ledger.support.OnH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,22 +117,7 @@ class OpenApiContractOnH2Test extends HttpTest {
   @Test
   void theLookupAnswers_listTheLookupsFields() {
     assertThat(properties("ViewAnswer"))
-        .containsExactlyInAnyOrder(
-            "viewId",
-            "requestId",
-            "decision",
-            "reasons",
-            "facilityCode",
-            "viewerId",
-            "viewerRole",
-            "patientRef",
-            "categories",
-            "consentId",
-            "consentBasis",
-            "identification",
-            "coveredBy",
-            "at",
-            "replayed");
+        .containsExactlyInAnyOrderElementsOf(LookupRequest.ANSWER_FIELDS);
     assertThat(properties("Item"))
         .containsExactlyInAnyOrder(
             "viewId",

@@ -1,7 +1,7 @@
 package jp.emergencyaccess.ledger.workbench;
 
+import static jp.emergencyaccess.ledger.support.Eventually.eventually;
 import static jp.emergencyaccess.ledger.workbench.WorkbenchWorld.at;
-import static jp.emergencyaccess.ledger.workbench.WorkbenchWorld.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

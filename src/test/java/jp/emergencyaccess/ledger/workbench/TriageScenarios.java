@@ -1,6 +1,6 @@
 package jp.emergencyaccess.ledger.workbench;
 
-import static jp.emergencyaccess.ledger.workbench.WorkbenchWorld.eventually;
+import static jp.emergencyaccess.ledger.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
