@@ -68,12 +68,12 @@ public final class AccessCsv {
                 a.viewerId(),
                 a.viewerRole().name(),
                 a.patientRef(),
-                names(a.categories()),
+                CodeText.join(a.categories(), ";"),
                 text(a.consentId()),
                 text(a.consentBasis()),
                 text(a.identification()),
                 a.decision().name(),
-                names(a.reasons()),
+                CodeText.join(a.reasons(), ";"),
                 covered == null ? "" : covered.kind().name(),
                 covered == null ? "" : text(covered.regionCode()),
                 covered == null ? "" : text(covered.noticeId()),
@@ -82,12 +82,8 @@ public final class AccessCsv {
                 covered == null || covered.retroactive() == null
                     ? ""
                     : covered.retroactive().toString(),
-                names(attempt.flags()),
+                CodeText.join(attempt.flags(), ";"),
                 IsoText.of(attempt.recordedAt()))));
-  }
-
-  private static String names(List<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).collect(Collectors.joining(";"));
   }
 
   private static String text(Enum<?> value) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.Lookup;
 import jp.emergencyaccess.ledger.activation.ActivationChange;
@@ -129,7 +127,7 @@ public final class AuditEventBundle {
     json.writeStringField("recorded", IsoText.of(a.at()));
     json.writeStringField("outcome", allowed ? "0" : "4");
     if (!allowed) {
-      json.writeStringField("outcomeDesc", "denied: " + names(a.reasons(), ", "));
+      json.writeStringField("outcomeDesc", "denied: " + CodeText.join(a.reasons(), ", "));
     }
     json.writeArrayFieldStart("purposeOfEvent");
     if (a.underExemption()) {
@@ -217,7 +215,7 @@ public final class AuditEventBundle {
     coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient");
     json.writeEndObject();
     json.writeArrayFieldStart("detail");
-    detail("categories", names(a.categories(), ","));
+    detail("categories", CodeText.join(a.categories(), ","));
     if (a.consentId() != null && !patientFacing) {
       detail("consentId", a.consentId());
     }
@@ -243,10 +241,6 @@ public final class AuditEventBundle {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndArray();
-  }
-
-  private static String names(List<? extends Enum<?>> values, String separator) {
-    return values.stream().map(Enum::name).collect(Collectors.joining(separator));
   }
 
   private void coding(String system, String code, String display) throws IOException {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import jp.emergencyaccess.ledger.access.CoveredBy;
 import jp.emergencyaccess.ledger.access.InfoCategory;
@@ -212,8 +211,7 @@ class HistoryWriter {
             ps.setString(5, l.viewerId());
             ps.setString(6, l.viewerRole().name());
             ps.setString(7, l.patientRef());
-            ps.setString(
-                8, l.categories().stream().map(Enum::name).collect(Collectors.joining(",")));
+            ps.setString(8, CodeText.join(l.categories(), ","));
             for (int c = 0; c < CATEGORY_COLUMNS.size(); c++) {
               ps.setInt(9 + c, l.categories().contains(CATEGORY_COLUMNS.get(c)) ? 1 : 0);
             }
@@ -221,7 +219,7 @@ class HistoryWriter {
             text(ps, 15, l.consentBasis() == null ? null : l.consentBasis().name());
             text(ps, 16, l.identification() == null ? null : l.identification().name());
             ps.setString(17, l.decision().name());
-            ps.setString(18, l.reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
+            ps.setString(18, CodeText.join(l.reasons(), ","));
             CoveredBy covered = r.coveredBy();
             text(ps, 19, covered == null ? null : covered.kind().name());
             text(ps, 20, covered == null ? null : covered.regionCode());
