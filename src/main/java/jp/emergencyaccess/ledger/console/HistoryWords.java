@@ -16,7 +16,8 @@ final class HistoryWords {
   static final String DECISION = "history.decision.";
 
   /** The history's two decisions, as its rows and the API's filter name them. */
-  static final List<String> DECISIONS = List.of("ALLOWED", "DENIED");
+  static final List<String> DECISIONS =
+      Arrays.stream(Decision.values()).map(Decision::name).toList();
 
   private final ConsoleText text;
 
@@ -64,6 +65,6 @@ final class HistoryWords {
   }
 
   List<Choice> decisions() {
-    return DECISIONS.stream().map(d -> new Choice(d, decision(Decision.valueOf(d)))).toList();
+    return Arrays.stream(Decision.values()).map(d -> new Choice(d.name(), decision(d))).toList();
   }
 }
